@@ -1,0 +1,43 @@
+import json
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+_JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+@register.simple_tag(takes_context=True)
+def json_ld(context, page):
+    """The page's schema.org records as one script element, safe to inline."""
+    request = context["request"]
+    records = page.get_json_ld(request)
+    payload = json.dumps(records, ensure_ascii=False, default=str).translate(_JSON_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
+def page_alternates(context, page):
+    """Live translations of the page (itself included), for hreflang links."""
+    return list(page.get_translations(inclusive=True).live().select_related("locale"))
+
+
+@register.filter
+def money(value):
+    return f"${value:,}"
+
+
+@register.simple_tag(takes_context=True)
+def main_nav(context):
+    """The home page of the visitor's site and its menu sections, in one query each."""
+    from wagtail.models import Site
+
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return {"home": None, "sections": []}
+    home = site.root_page.localized
+    sections = home.get_children().live().in_menu().only("id", "title", "url_path", "path", "depth", "locale_id")
+    return {"home": home, "sections": list(sections)}

@@ -1,0 +1,56 @@
+from django.db import models
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+from wagtail_localize.fields import TranslatableField
+
+from core.models import BasePage
+
+
+class SectionTeaserBlock(blocks.StructBlock):
+    page = blocks.PageChooserBlock()
+    heading = blocks.CharBlock(max_length=80)
+    text = blocks.TextBlock(max_length=300)
+
+    class Meta:
+        icon = "link"
+        template = "home/blocks/section_teaser.html"
+
+
+class HomePage(BasePage):
+    page_description = "The entry to the site: one per language."
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "careers.CareerOverviewPage",
+        "careers.CareerLadderPage",
+        "careers.SkillIndexPage",
+        "careers.PathwayPage",
+        "states.StateIndexPage",
+    ]
+    max_count_per_parent = 1
+
+    hero_heading = models.CharField(max_length=120)
+    intro = RichTextField(features=["bold", "italic", "link"])
+    sections = StreamField([("section", SectionTeaserBlock())], blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("hero_heading"), FieldPanel("intro"), FieldPanel("sections")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+    api_fields = [*BasePage.api_fields, APIField("hero_heading"), APIField("intro"), APIField("sections")]
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        TranslatableField("hero_heading"),
+        TranslatableField("intro"),
+        TranslatableField("sections"),
+    ]
+
+    def summary_text(self):
+        return self.search_description or self.intro
+
+    def get_context(self, request, *args, **kwargs):
+        from states.models import StateIndexPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["state_index"] = StateIndexPage.objects.child_of(self).live().first()
+        return context
