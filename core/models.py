@@ -20,8 +20,8 @@ def public_cache_headers(view):
     the origin revalidates or is down; private and preview responses are left
     alone by Wagtail, which never routes them through `serve`."""
 
-    def wrapped(page, request, *args, **kwargs):
-        response = view(page, request, *args, **kwargs)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
         if request.method == "GET" and not request.user.is_authenticated and not response.has_header("Cache-Control"):
             patch_cache_control(
                 response,
