@@ -207,9 +207,13 @@ class CareerStagePage(BasePage):
             .first()
         )
 
+    @cached_property
+    def bands(self):
+        return list(self.salary_bands.select_related("source"))
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["bands"] = list(self.salary_bands.select_related("source"))
+        context["bands"] = self.bands
         context["next_stage"] = self.get_next_stage()
         context["skills"] = list(self.skills.live().order_by("title").only("id", "title", "url_path", "path", "depth"))
         return context
@@ -236,7 +240,7 @@ class CareerStagePage(BasePage):
         return record
 
     def get_json_ld(self, request):
-        return [*super().get_json_ld(request), self.occupation_json_ld(request)]
+        return [*super().get_json_ld(request), self.occupation_json_ld(request, self.bands)]
 
 
 class SalaryBand(TranslatableMixin, Orderable):

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.decorators import method_decorator
+from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.views.decorators.cache import patch_cache_control
@@ -86,13 +87,15 @@ class BasePage(Page):
     def get_social_description(self):
         return self.social_text or self.get_meta_description()
 
-    def get_breadcrumbs(self):
-        return self.get_ancestors().filter(depth__gt=1).only("id", "title", "url_path", "depth", "path")
+    @cached_property
+    def breadcrumbs(self):
+        """Ancestors below the root, fetched once for the template and JSON-LD."""
+        return list(self.get_ancestors().filter(depth__gt=1).only("id", "title", "url_path", "depth", "path"))
 
     def get_json_ld(self, request):
         """schema.org records for this page; page types add their own."""
         url = self.get_full_url(request)
-        crumbs = [*self.get_breadcrumbs(), self]
+        crumbs = [*self.breadcrumbs, self]
         return [
             {
                 "@context": "https://schema.org",

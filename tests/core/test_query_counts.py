@@ -1,0 +1,85 @@
+"""Each page type runs a small, fixed number of SQL queries, however much content it shows."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests import factories
+
+# A ceiling per page type, so a change that adds queries is noticed here.
+MAX_QUERIES = 20
+
+
+def queries_for(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured)
+
+
+def add_stages(ladder, stages, sources, first_position=1):
+    for position in range(first_position, first_position + stages):
+        stage = factories.CareerStagePageFactory(parent=ladder, position=position)
+        for source in sources:
+            factories.SalaryBandFactory(page=stage, source=source, minimum=30000 * position, maximum=35000 * position)
+
+
+def test_ladder_queries_do_not_grow_with_stages_or_bands(client, home):
+    ladder = factories.CareerLadderPageFactory(parent=home)
+    add_stages(ladder, 1, [factories.CitationFactory()])
+    client.get(ladder.url)  # warm the per-process caches (site root, content types)
+    small = queries_for(client, ladder.url)
+    add_stages(ladder, 5, [factories.CitationFactory() for _ in range(3)], first_position=2)
+    assert queries_for(client, ladder.url) == small <= MAX_QUERIES
+
+
+def test_stage_page_queries_do_not_grow_with_bands_or_skills(client, home):
+    counts = []
+    for size in (1, 4):
+        ladder = factories.CareerLadderPageFactory(parent=home) if size == 1 else ladder
+        stage = factories.CareerStagePageFactory(parent=ladder)
+        for _ in range(size):
+            factories.SalaryBandFactory(page=stage)
+        skills = factories.SkillIndexPageFactory(parent=home) if size == 1 else skills
+        for _ in range(size):
+            factories.SkillPageFactory(parent=skills, stages=[stage])
+        client.get(stage.url)
+        counts.append(queries_for(client, stage.url))
+    assert counts[0] == counts[1] <= MAX_QUERIES
+
+
+def test_skill_pages_do_not_grow_with_skills_stages_or_topics(client, home):
+    ladder = factories.CareerLadderPageFactory(parent=home)
+    stages = [factories.CareerStagePageFactory(parent=ladder) for _ in range(4)]
+    topics = [factories.TrainingTopicFactory() for _ in range(4)]
+    index = factories.SkillIndexPageFactory(parent=home)
+    small = factories.SkillPageFactory(parent=index, stages=stages[:1], training_topics=topics[:1])
+    large = factories.SkillPageFactory(parent=index, stages=stages, training_topics=topics)
+    client.get(small.url)
+    assert queries_for(client, small.url) == queries_for(client, large.url) <= MAX_QUERIES
+
+    index_count_small = queries_for(client, index.url)
+    for _ in range(6):
+        factories.SkillPageFactory(parent=index)
+    assert queries_for(client, index.url) == index_count_small <= MAX_QUERIES
+
+
+@pytest.mark.parametrize(
+    "factory",
+    [
+        factories.CareerOverviewPageFactory,
+        factories.PathwayPageFactory,
+        factories.StateIndexPageFactory,
+    ],
+)
+def test_single_pages_stay_under_the_ceiling(client, home, factory):
+    page = factory(parent=home)
+    client.get(page.url)
+    assert queries_for(client, page.url) <= MAX_QUERIES
+
+
+def test_home_page_stays_under_the_ceiling(client, home):
+    factories.StateIndexPageFactory(parent=home)
+    factories.CareerLadderPageFactory(parent=home)
+    client.get(home.url)
+    assert queries_for(client, home.url) <= MAX_QUERIES

@@ -1,0 +1,43 @@
+"""Site search on the embedded database backend (Elasticsearch arrives with its own issue)."""
+
+import pytest
+
+from tests.factories import CareerLadderPageFactory, SkillIndexPageFactory, SkillPageFactory
+from tests.html import parse
+
+
+@pytest.fixture
+def pages(home):
+    CareerLadderPageFactory(parent=home, title="The peer support career ladder")
+    skills = SkillIndexPageFactory(parent=home)
+    SkillPageFactory(parent=skills, title="Active listening", summary="Hear what a person means.")
+    SkillPageFactory(parent=skills, title="Documentation", summary="Keep accurate records.", live=False)
+
+
+def test_search_finds_a_live_page_by_title(client, pages):
+    response = client.get("/en/search/", {"q": "listening"})
+    page = parse(response)
+    titles = [a.get_text(strip=True) for a in page.select(".results a")]
+    assert titles == ["Active listening"]
+    assert "1 result" in page.find(attrs={"role": "status"}).get_text()
+
+
+def test_search_never_shows_draft_pages(client, pages):
+    page = parse(client.get("/en/search/", {"q": "documentation"}))
+    assert page.select(".results a") == []
+    assert "0 results" in page.find(attrs={"role": "status"}).get_text()
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"q": ""}, {"q": "x" * 5000}, {"q": "career", "page": "999"}, {"q": "career", "page": "abc"}, {"q": "'; DROP"}],
+)
+def test_odd_input_never_breaks_search(client, pages, params):
+    response = client.get("/en/search/", params)
+    assert response.status_code == 200
+    assert response["Cache-Control"].startswith("max-age=0")
+
+
+def test_search_results_are_not_indexed_by_search_engines(client, pages):
+    page = parse(client.get("/en/search/", {"q": "career"}))
+    assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
