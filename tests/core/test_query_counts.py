@@ -34,14 +34,13 @@ def test_ladder_queries_do_not_grow_with_stages_or_bands(client, home):
 
 
 def test_stage_page_queries_do_not_grow_with_bands_or_skills(client, home):
+    ladder = factories.CareerLadderPageFactory(parent=home)
+    skills = factories.SkillIndexPageFactory(parent=home)
     counts = []
     for size in (1, 4):
-        ladder = factories.CareerLadderPageFactory(parent=home) if size == 1 else ladder
         stage = factories.CareerStagePageFactory(parent=ladder)
         for _ in range(size):
             factories.SalaryBandFactory(page=stage)
-        skills = factories.SkillIndexPageFactory(parent=home) if size == 1 else skills
-        for _ in range(size):
             factories.SkillPageFactory(parent=skills, stages=[stage])
         client.get(stage.url)
         counts.append(queries_for(client, stage.url))
