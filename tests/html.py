@@ -9,3 +9,13 @@ def parse(response):
 
 def text_of(response):
     return " ".join(parse(response).get_text(" ").split())
+
+
+def heading_levels(response):
+    return [int(tag.name[1]) for tag in parse(response).select("main h1, main h2, main h3, main h4, main h5, main h6")]
+
+
+def headings_skip_a_level(response):
+    """True when a heading goes down more than one level (h2 straight to h4)."""
+    levels = heading_levels(response)
+    return any(later - earlier > 1 for earlier, later in zip(levels, levels[1:], strict=False))

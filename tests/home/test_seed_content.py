@@ -1,0 +1,47 @@
+"""`seed_content` builds the whole tree, and running it again changes nothing."""
+
+from django.core.management import call_command
+from wagtail.models import Page, Revision, Site
+
+from careers.models import CareerStagePage, SalaryBand, SkillPage, TrainingTopic
+from core.models import Citation
+
+
+def snapshot():
+    return {
+        "pages": list(Page.objects.order_by("path").values_list("path", "slug", "title", "live", "content_type__model")),
+        "revisions": Revision.objects.count(),
+        "bands": list(SalaryBand.objects.order_by("id").values_list("page_id", "minimum", "maximum", "source_id")),
+        "citations": Citation.objects.count(),
+        "topics": TrainingTopic.objects.count(),
+        "sites": list(Site.objects.values_list("root_page_id", "is_default_site")),
+    }
+
+
+def test_running_twice_gives_the_same_tree(db):
+    call_command("seed_content", verbosity=0)
+    first = snapshot()
+    call_command("seed_content", verbosity=0)
+    assert snapshot() == first
+
+
+def test_the_default_site_serves_the_seeded_home(seeded):
+    site = Site.objects.get(is_default_site=True)
+    assert site.root_page.specific == seeded
+    assert not Page.objects.filter(depth=2).exclude(pk=seeded.pk).exists()
+
+
+def test_editors_changes_survive_a_second_run(seeded):
+    stage = CareerStagePage.objects.get(position=1)
+    stage.summary = "Edited by an editor."
+    stage.save_revision().publish()
+    call_command("seed_content", verbosity=0)
+    stage.refresh_from_db()
+    assert stage.summary == "Edited by an editor."
+
+
+def test_the_whole_career_section_is_built(seeded):
+    assert CareerStagePage.objects.live().count() == 5
+    assert SalaryBand.objects.count() == 10
+    assert SkillPage.objects.live().count() >= 20
+    assert all(page.live for page in Page.objects.filter(depth__gt=1))
