@@ -142,7 +142,8 @@ def test_every_skill_guide_has_its_four_parts_and_links(client, seeded):
         response = get_ok(client, skill.url)
         page = parse(response)
         for anchor in ["what-it-is", "why-it-matters", "how-to-build-it", "how-training-checks-it"]:
-            assert page.find(id=anchor).find("p"), f"{skill.slug} #{anchor}"
+            section = page.find(id=anchor)
+            assert section.find(["p", "li"]) and len(section.get_text(strip=True)) > 40, f"{skill.slug} #{anchor}"
         topics = page.select("#where-it-is-used li")
         assert topics, f"{skill.slug} names no stage or training topic"
 

@@ -9,7 +9,9 @@ from core.models import Citation
 
 def snapshot():
     return {
-        "pages": list(Page.objects.order_by("path").values_list("path", "slug", "title", "live", "content_type__model")),
+        "pages": list(
+            Page.objects.order_by("path").values_list("path", "slug", "title", "live", "content_type__model")
+        ),
         "revisions": Revision.objects.count(),
         "bands": list(SalaryBand.objects.order_by("id").values_list("page_id", "minimum", "maximum", "source_id")),
         "citations": Citation.objects.count(),
