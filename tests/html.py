@@ -1,5 +1,7 @@
 """Read responses the way a visitor (or a screen reader) would: as parsed HTML."""
 
+import itertools
+
 from bs4 import BeautifulSoup
 
 
@@ -18,4 +20,4 @@ def heading_levels(response):
 def headings_skip_a_level(response):
     """True when a heading goes down more than one level (h2 straight to h4)."""
     levels = heading_levels(response)
-    return any(later - earlier > 1 for earlier, later in zip(levels, levels[1:], strict=False))
+    return any(later - earlier > 1 for earlier, later in itertools.pairwise(levels))
