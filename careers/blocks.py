@@ -1,5 +1,6 @@
 """StreamField blocks of the career section."""
 
+from django.core.exceptions import ValidationError
 from wagtail import blocks
 
 ANCHOR_HELP = "Lowercase words joined by hyphens; other sites may link to it, so change it only with care."
@@ -120,6 +121,6 @@ class StepBlock(blocks.StructBlock):
         result = super().clean(value)
         if result.get("state_topic") and not result.get("varies_by_state"):
             raise blocks.StructBlockValidationError(
-                block_errors={"state_topic": ["Only a step that varies by state names a state topic."]}
+                block_errors={"state_topic": ValidationError("Only a step that varies by state names a state topic.")}
             )
         return result
