@@ -7,7 +7,7 @@ draw it with HTML and CSS: no JavaScript, and it reflows on a small phone.
 import math
 from dataclasses import dataclass, field
 
-AXIS_STEP = 10_000
+AXIS_STEP = 20_000
 OPEN_END_TAIL = 0.08  # share of the axis drawn as a fading tail past an open-ended top
 
 
@@ -31,6 +31,11 @@ class SalaryChart:
     sources: list
     ticks: list
     axis_max: int
+
+    @property
+    def grid_step(self):
+        """Distance between grid lines, as a share of the axis in percent."""
+        return round(100 * AXIS_STEP / self.axis_max, 4) if self.axis_max else 0
 
     def __bool__(self):
         return bool(self.rows)
@@ -56,8 +61,7 @@ def salary_chart(stages):
         return SalaryChart(rows=[], sources=[], ticks=[], axis_max=0)
 
     axis_max = math.ceil(highest * (1 + OPEN_END_TAIL) / AXIS_STEP) * AXIS_STEP
-    tick_step = AXIS_STEP * max(1, math.ceil(axis_max / AXIS_STEP / 5))
-    ticks = [{"value": v, "left": round(100 * v / axis_max, 2)} for v in range(0, axis_max + 1, tick_step)]
+    ticks = [{"value": v, "left": round(100 * v / axis_max, 2)} for v in range(0, axis_max + 1, AXIS_STEP)]
 
     chart_rows = []
     for stage, bands in rows:
