@@ -20,6 +20,7 @@ from states.models import StateIndexPage
 
 from .blocks import FAQBlock, OverviewStreamBlock, StepBlock, TipBlock
 from .salary import salary_chart, salary_json_ld
+from .serializers import TrainingTopicSerializer
 
 INTRO_FEATURES = ["bold", "italic", "link"]
 BODY_FEATURES = ["bold", "italic", "link", "ul", "ol"]
@@ -397,7 +398,7 @@ class SkillPage(BasePage):
         APIField("how_to_build"),
         APIField("how_assessed"),
         APIField("stages"),
-        APIField("training_topics"),
+        APIField("training_topics", serializer=TrainingTopicSerializer(many=True)),
     ]
     translatable_fields = [
         *BasePage.translatable_fields,

@@ -1,0 +1,6 @@
+from rest_framework import serializers
+
+
+class TrainingTopicSerializer(serializers.Serializer):
+    key = serializers.CharField()
+    name = serializers.CharField()
