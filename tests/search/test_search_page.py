@@ -30,7 +30,20 @@ def test_search_never_shows_draft_pages(client, pages):
 
 @pytest.mark.parametrize(
     "params",
-    [{"q": ""}, {"q": "x" * 5000}, {"q": "career", "page": "999"}, {"q": "career", "page": "abc"}, {"q": "'; DROP"}],
+    [
+        {"q": ""},
+        {"q": "x" * 5000},
+        {"q": "career", "page": "999"},
+        {"q": "career", "page": "abc"},
+        {"q": "career", "page": "-1"},
+        {"q": "'; DROP"},
+        {"q": 'a"b'},
+        {"q": "\x00"},
+        {"q": "NEAR(career"},
+        {"q": "title:career"},
+        {"q": "*"},
+        {"q": "peer-support"},
+    ],
 )
 def test_odd_input_never_breaks_search(client, pages, params):
     response = client.get("/en/search/", params)
@@ -41,3 +54,9 @@ def test_odd_input_never_breaks_search(client, pages, params):
 def test_search_results_are_not_indexed_by_search_engines(client, pages):
     page = parse(client.get("/en/search/", {"q": "career"}))
     assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+
+
+def test_punctuation_does_not_hide_results(client, pages):
+    page = parse(client.get("/en/search/", {"q": '"active listening"'}))
+    assert [a.get_text(strip=True) for a in page.select(".results a")] == ["Active listening"]
+    assert page.find("input", attrs={"name": "q"})["value"] == '"active listening"'
