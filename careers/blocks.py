@@ -3,17 +3,20 @@
 from django.core.exceptions import ValidationError
 from wagtail import blocks
 
-ANCHOR_HELP = "Lowercase words joined by hyphens; other sites may link to it, so change it only with care."
+
+def anchor_block():
+    """A fragment identifier other sites may deep-link to, so it must stay stable and valid."""
+    return blocks.RegexBlock(
+        regex=r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
+        error_messages={"invalid": "Use lowercase letters, digits and single hyphens, e.g. day-in-the-life."},
+        help_text="Lowercase words joined by hyphens; other sites may link to it, so change it only with care.",
+    )
 
 
 class AnchoredBlock(blocks.StructBlock):
     """A block that is a section of its page, with a heading and a stable anchor."""
 
-    anchor = blocks.RegexBlock(
-        regex=r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
-        error_messages={"invalid": "Use lowercase letters, digits and single hyphens, e.g. day-in-the-life."},
-        help_text=ANCHOR_HELP,
-    )
+    anchor = anchor_block()
     heading = blocks.CharBlock(max_length=120)
 
 
@@ -98,11 +101,7 @@ STATE_TOPICS = [
 
 
 class StepBlock(blocks.StructBlock):
-    anchor = blocks.RegexBlock(
-        regex=r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
-        error_messages={"invalid": "Use lowercase letters, digits and single hyphens."},
-        help_text=ANCHOR_HELP,
-    )
+    anchor = anchor_block()
     title = blocks.CharBlock(max_length=120)
     text = blocks.RichTextBlock(features=["bold", "italic", "link", "ul", "ol"])
     varies_by_state = blocks.BooleanBlock(

@@ -14,7 +14,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from core.models import BasePage
+from core.models import BasePage, IntroPage
 from core.serializers import CitationSerializer
 from states.models import StateIndexPage
 
@@ -26,7 +26,7 @@ INTRO_FEATURES = ["bold", "italic", "link"]
 BODY_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
 
-class CareerOverviewPage(BasePage):
+class CareerOverviewPage(IntroPage):
     page_description = "What peer support work is: the role, the kinds of support, settings, supervision and FAQs."
     parent_page_types = ["home.HomePage"]
     subpage_types = []
@@ -74,21 +74,11 @@ class CareerOverviewPage(BasePage):
         return records
 
 
-class CareerLadderPage(BasePage):
+class CareerLadderPage(IntroPage):
     page_description = "The career ladder: lists its stages in order, with every salary band and its source."
     parent_page_types = ["home.HomePage"]
     subpage_types = ["careers.CareerStagePage"]
     max_count_per_parent = 1
-
-    intro = RichTextField(features=BODY_FEATURES)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
-    api_fields = [*BasePage.api_fields, APIField("intro")]
-    translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
-
-    def summary_text(self):
-        return self.search_description or self.intro
 
     @cached_property
     def stages(self):
@@ -331,21 +321,11 @@ class TrainingTopic(TranslatableMixin, index.Indexed, models.Model):
         return self.name
 
 
-class SkillIndexPage(BasePage):
+class SkillIndexPage(IntroPage):
     page_description = "Lists every skill guide."
     parent_page_types = ["home.HomePage"]
     subpage_types = ["careers.SkillPage"]
     max_count_per_parent = 1
-
-    intro = RichTextField(features=BODY_FEATURES)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
-    api_fields = [*BasePage.api_fields, APIField("intro")]
-    translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
-
-    def summary_text(self):
-        return self.search_description or self.intro
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -423,22 +403,18 @@ class SkillPage(BasePage):
         return context
 
 
-class PathwayPage(BasePage):
+class PathwayPage(IntroPage):
     page_description = "The ordered steps into peer support work, each with its own anchor."
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
 
-    intro = RichTextField(features=BODY_FEATURES)
     steps = StreamField([("step", StepBlock())])
 
-    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("steps")]
-    search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("steps")]
-    api_fields = [*BasePage.api_fields, APIField("intro"), APIField("steps")]
-    translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro"), TranslatableField("steps")]
-
-    def summary_text(self):
-        return self.search_description or self.intro
+    content_panels = [*IntroPage.content_panels, FieldPanel("steps")]
+    search_fields = [*IntroPage.search_fields, index.SearchField("steps")]
+    api_fields = [*IntroPage.api_fields, APIField("steps")]
+    translatable_fields = [*IntroPage.translatable_fields, TranslatableField("steps")]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

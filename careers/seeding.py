@@ -4,7 +4,7 @@ from pathlib import Path
 
 from core.markup import to_rich_text
 from core.models import Citation
-from core.seeding import add_child_once, load_content, stream
+from core.seeding import add_child_once, intro_page_fields, load_content, stream
 
 from .models import (
     CareerLadderPage,
@@ -74,9 +74,7 @@ def seed_overview(home, report):
         CareerOverviewPage,
         data["slug"],
         lambda: {
-            "title": data["title"],
-            "search_description": data["search_description"],
-            "intro": to_rich_text(data["intro"]),
+            **intro_page_fields(data),
             "body": stream(_overview_block(block) for block in data["body"]),
             "faqs": stream(
                 ("faq", {"question": faq["question"], "answer": to_rich_text(faq["answer"])}) for faq in data["faqs"]
@@ -106,11 +104,7 @@ def seed_ladder(home, citations, report):
         home,
         CareerLadderPage,
         data["slug"],
-        lambda: {
-            "title": data["title"],
-            "search_description": data["search_description"],
-            "intro": to_rich_text(data["intro"]),
-        },
+        lambda: intro_page_fields(data),
         report,
     )
     stages = {}
@@ -144,11 +138,7 @@ def seed_skills(home, stages, topics, report):
         home,
         SkillIndexPage,
         data["slug"],
-        lambda: {
-            "title": data["title"],
-            "search_description": data["search_description"],
-            "intro": to_rich_text(data["intro"]),
-        },
+        lambda: intro_page_fields(data),
         report,
     )
     for skill in data["skills"]:
@@ -178,9 +168,7 @@ def seed_pathway(home, report):
         PathwayPage,
         data["slug"],
         lambda: {
-            "title": data["title"],
-            "search_description": data["search_description"],
-            "intro": to_rich_text(data["intro"]),
+            **intro_page_fields(data),
             "steps": stream(
                 (
                     "step",

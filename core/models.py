@@ -10,6 +10,7 @@ from django.utils.text import Truncator
 from django.views.decorators.cache import patch_cache_control
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
@@ -115,6 +116,23 @@ class BasePage(Page):
                 ],
             },
         ]
+
+
+class IntroPage(BasePage):
+    """A page that opens with an introduction; most of the site's pages do."""
+
+    intro = RichTextField(features=["bold", "italic", "link", "ul", "ol"])
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+    api_fields = [*BasePage.api_fields, APIField("intro")]
+    translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
+
+    class Meta:
+        abstract = True
+
+    def summary_text(self):
+        return self.search_description or self.intro
 
 
 @register_snippet

@@ -4,7 +4,8 @@ import json
 from pathlib import Path
 
 import yaml
-from wagtail.models import Locale
+
+from .markup import to_rich_text
 
 
 def load_content(app_dir, name):
@@ -17,8 +18,13 @@ def stream(blocks):
     return json.dumps([{"type": block_type, "value": value} for block_type, value in blocks])
 
 
-def default_locale():
-    return Locale.get_default()
+def intro_page_fields(data):
+    """The fields every IntroPage takes from its content file."""
+    return {
+        "title": data["title"],
+        "search_description": data["search_description"],
+        "intro": to_rich_text(data["intro"]),
+    }
 
 
 def add_child_once(parent, page_class, slug, build, report=None):

@@ -2,11 +2,10 @@ from django.db import models
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
-from wagtail.fields import RichTextField, StreamField
-from wagtail.search import index
+from wagtail.fields import StreamField
 from wagtail_localize.fields import TranslatableField
 
-from core.models import BasePage
+from core.models import BasePage, IntroPage
 
 
 class SectionTeaserBlock(blocks.StructBlock):
@@ -19,7 +18,7 @@ class SectionTeaserBlock(blocks.StructBlock):
         template = "home/blocks/section_teaser.html"
 
 
-class HomePage(BasePage):
+class HomePage(IntroPage):
     page_description = "The entry to the site: one per language."
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
@@ -32,21 +31,15 @@ class HomePage(BasePage):
     max_count_per_parent = 1
 
     hero_heading = models.CharField(max_length=120)
-    intro = RichTextField(features=["bold", "italic", "link"])
     sections = StreamField([("section", SectionTeaserBlock())], blank=True)
 
     content_panels = [*BasePage.content_panels, FieldPanel("hero_heading"), FieldPanel("intro"), FieldPanel("sections")]
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
-    api_fields = [*BasePage.api_fields, APIField("hero_heading"), APIField("intro"), APIField("sections")]
+    api_fields = [*IntroPage.api_fields, APIField("hero_heading"), APIField("sections")]
     translatable_fields = [
-        *BasePage.translatable_fields,
+        *IntroPage.translatable_fields,
         TranslatableField("hero_heading"),
-        TranslatableField("intro"),
         TranslatableField("sections"),
     ]
-
-    def summary_text(self):
-        return self.search_description or self.intro
 
     def get_context(self, request, *args, **kwargs):
         from states.models import StateIndexPage

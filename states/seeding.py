@@ -1,7 +1,6 @@
 from pathlib import Path
 
-from core.markup import to_rich_text
-from core.seeding import add_child_once, load_content
+from core.seeding import add_child_once, intro_page_fields, load_content
 
 from .models import StateIndexPage
 
@@ -14,10 +13,6 @@ def seed_states(home, report):
         home,
         StateIndexPage,
         data["slug"],
-        lambda: {
-            "title": data["title"],
-            "search_description": data["search_description"],
-            "intro": to_rich_text(data["intro"]),
-        },
+        lambda: intro_page_fields(data),
         report,
     )
