@@ -3,11 +3,10 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.decorators import method_decorator
+from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
-from django.views.decorators.cache import patch_cache_control
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
@@ -17,27 +16,6 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 
-def public_cache_headers(view):
-    """Let shared caches (a CDN) keep public pages, and serve them stale while
-    the origin revalidates or is down; private and preview responses are left
-    alone by Wagtail, which never routes them through `serve`."""
-
-    def wrapped(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        if request.method == "GET" and not request.user.is_authenticated and not response.has_header("Cache-Control"):
-            patch_cache_control(
-                response,
-                public=True,
-                max_age=0,
-                s_maxage=settings.CACHE_CONTROL_S_MAXAGE,
-                stale_while_revalidate=settings.CACHE_CONTROL_STALE_WHILE_REVALIDATE,
-            )
-        return response
-
-    return wrapped
-
-
-@method_decorator(public_cache_headers, name="serve")
 class BasePage(Page):
     """What every page shares: SEO and social fields, JSON-LD, breadcrumbs,
     cache headers and the translation policy."""
@@ -78,6 +56,29 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if self.is_shared_cacheable(request, response):
+            # A CDN may keep the page, and serve it stale while it revalidates
+            # or while the origin is down.
+            patch_cache_control(
+                response,
+                public=True,
+                max_age=0,
+                s_maxage=settings.CACHE_CONTROL_S_MAXAGE,
+                stale_while_revalidate=settings.CACHE_CONTROL_STALE_WHILE_REVALIDATE,
+            )
+        return response
+
+    def is_shared_cacheable(self, request, response):
+        """Only anonymous GETs of unrestricted pages, and only if the view set no policy of its own."""
+        return (
+            request.method == "GET"
+            and not request.user.is_authenticated
+            and not response.has_header("Cache-Control")
+            and not self.get_view_restrictions().exists()
+        )
+
     def summary_text(self):
         """A plain-text description for meta tags, cards and JSON-LD."""
         return self.search_description or ""
@@ -91,7 +92,9 @@ class BasePage(Page):
     @cached_property
     def breadcrumbs(self):
         """Ancestors below the root, fetched once for the template and JSON-LD."""
-        return list(self.get_ancestors().filter(depth__gt=1).only("id", "title", "url_path", "depth", "path"))
+        return list(
+            self.get_ancestors().filter(depth__gt=1).only("id", "title", "url_path", "depth", "path", "numchild")
+        )
 
     def get_json_ld(self, request):
         """schema.org records for this page; page types add their own."""

@@ -6,6 +6,7 @@ from wagtail.fields import StreamField
 from wagtail_localize.fields import TranslatableField
 
 from core.models import BasePage, IntroPage
+from states.models import StateIndexPage
 
 
 class SectionTeaserBlock(blocks.StructBlock):
@@ -42,8 +43,6 @@ class HomePage(IntroPage):
     ]
 
     def get_context(self, request, *args, **kwargs):
-        from states.models import StateIndexPage
-
         context = super().get_context(request, *args, **kwargs)
         context["state_index"] = StateIndexPage.objects.child_of(self).live().first()
         return context

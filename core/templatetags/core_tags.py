@@ -31,13 +31,22 @@ def money(value):
 
 @register.simple_tag(takes_context=True)
 def main_nav(context):
-    """The home page of the visitor's site and its menu sections, in one query each."""
+    """The visitor's home page and its menu sections.
+
+    On a page, the home page is already known (the page itself or its first
+    breadcrumb), so only the sections cost a query; other views (search, 404)
+    look the home page up through the site.
+    """
     from wagtail.models import Site
 
-    request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    if site is None:
-        return {"home": None, "sections": []}
-    home = site.root_page.localized
+    page = context.get("page")
+    if page is not None and hasattr(page, "breadcrumbs"):
+        home = page if page.depth == 2 else page.breadcrumbs[0]
+    else:
+        request = context.get("request")
+        site = Site.find_for_request(request) if request else None
+        if site is None:
+            return {"home": None, "sections": []}
+        home = site.root_page.localized
     sections = home.get_children().live().in_menu().only("id", "title", "url_path", "path", "depth", "locale_id")
     return {"home": home, "sections": list(sections)}

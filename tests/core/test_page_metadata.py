@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from django.urls import reverse
 
 from tests import factories
 from tests.html import parse
@@ -75,3 +76,19 @@ def test_public_pages_may_be_cached_by_a_cdn(client, ladder_page):
 
 def test_logged_in_editors_are_not_served_from_shared_caches(editor_client, ladder_page):
     assert "public" not in editor_client.get(ladder_page.url).get("Cache-Control", "")
+
+
+def test_password_protected_pages_are_never_cached_by_a_cdn(client, ladder_page):
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(page=ladder_page, restriction_type="password", password="let-me-in")
+    form = client.get(ladder_page.url)
+    assert "public" not in form.get("Cache-Control", "")
+    restriction = PageViewRestriction.objects.get(page=ladder_page)
+    client.post(
+        reverse("wagtailcore_authenticate_with_password", args=[restriction.pk, ladder_page.pk]),
+        {"password": "let-me-in", "return_url": ladder_page.url},
+    )
+    response = client.get(ladder_page.url)
+    assert parse(response).h1.get_text(strip=True) == "Career ladder"  # past the password form
+    assert "public" not in response.get("Cache-Control", "")
