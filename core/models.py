@@ -71,12 +71,13 @@ class BasePage(Page):
         return response
 
     def is_shared_cacheable(self, request, response):
-        """Only anonymous GETs of unrestricted pages, and only if the view set no policy of its own."""
+        """Only anonymous GETs, and only if the view set no policy of its own.
+
+        Pages behind a password or login need no check here: Wagtail marks
+        their responses private, which overrides `public` below.
+        """
         return (
-            request.method == "GET"
-            and not request.user.is_authenticated
-            and not response.has_header("Cache-Control")
-            and not self.get_view_restrictions().exists()
+            request.method == "GET" and not request.user.is_authenticated and not response.has_header("Cache-Control")
         )
 
     def summary_text(self):

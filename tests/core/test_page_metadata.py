@@ -91,4 +91,6 @@ def test_password_protected_pages_are_never_cached_by_a_cdn(client, ladder_page)
     )
     response = client.get(ladder_page.url)
     assert parse(response).h1.get_text(strip=True) == "Career ladder"  # past the password form
-    assert "public" not in response.get("Cache-Control", "")
+    cache_control = response.get("Cache-Control", "")
+    assert "private" in cache_control
+    assert "public" not in cache_control
