@@ -5,7 +5,7 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import DatabaseError
 from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 
 logger = logging.getLogger(__name__)
 
@@ -26,8 +26,14 @@ def search(request):
     query = clean_query(shown_query)
     results = Page.objects.none()
     if query:
+        # Only this site's pages, in the visitor's language.
         results = (
-            Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(query, operator="and")
+            Page.objects.live()
+            .public()
+            .in_site(Site.find_for_request(request))
+            .filter(locale=Locale.get_active())
+            .specific()
+            .search(query, operator="and")
         )
     paginator = Paginator(results, RESULTS_PER_PAGE)
     search_failed = False

@@ -1,8 +1,21 @@
+from django.core.exceptions import ValidationError
+from django.db import models
 from django.http import HttpResponseRedirect
+from django.utils.functional import cached_property
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.models import Orderable, TranslatableMixin
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from core.models import IntroPage
+from core.models import BasePage, IntroPage
 
 from .jurisdictions import jurisdiction, jurisdictions
+from .requirements import FIELD_CHOICES, NOT_VERIFIED, REQUIREMENT_FIELDS, yes_no
+
+TRI_STATE_HELP = 'Leave as unknown until a source confirms it: unknown is shown as "not yet verified".'
 
 
 class StateIndexPage(IntroPage):
@@ -11,7 +24,7 @@ class StateIndexPage(IntroPage):
 
     page_description = "The list of states and their requirements."
     parent_page_types = ["home.HomePage"]
-    subpage_types = []
+    subpage_types = ["states.StatePage"]
     max_count_per_parent = 1
 
     def serve(self, request, *args, **kwargs):
@@ -29,3 +42,308 @@ class StateIndexPage(IntroPage):
         context["jurisdictions"] = jurisdictions()
         context["state_picker_error"] = getattr(request, "state_picker_error", False)
         return context
+
+
+@register_snippet
+class CertifyingBody(index.Indexed, models.Model):
+    """The organization that grants a credential; shared by the credentials it grants."""
+
+    name = models.CharField(max_length=255)
+    url = models.URLField("official website", max_length=500, blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("url")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "certifying bodies"
+        constraints = [models.UniqueConstraint(fields=["name", "url"], name="unique_certifying_body")]
+
+    def __str__(self):
+        return self.name
+
+
+class StatePage(BasePage):
+    """One state's (or D.C.'s, or a territory's) requirements, as typed, sourced fields."""
+
+    page_description = "The peer support requirements of one state, D.C. or territory."
+    parent_page_types = ["states.StateIndexPage"]
+    subpage_types = []
+
+    code = models.CharField(
+        max_length=2, help_text="Two-letter postal code, e.g. FL. Short links (/states/fl/) depend on it."
+    )
+    training_hours = models.PositiveIntegerField(null=True, blank=True, help_text="Empty means not yet verified.")
+    training_detail = models.TextField(blank=True, help_text="The course, and which credential the hours apply to.")
+    supervised_hours = models.PositiveIntegerField(null=True, blank=True, help_text="Empty means not yet verified.")
+    supervised_detail = models.TextField(blank=True)
+    exam_required = models.BooleanField(null=True, blank=True, help_text=TRI_STATE_HELP)
+    exam_detail = models.TextField(blank=True)
+    lived_experience_required = models.BooleanField(null=True, blank=True, help_text=TRI_STATE_HELP)
+    lived_experience_wording = models.TextField(blank=True, help_text="How the rules word it.")
+    education_minimum = models.CharField(max_length=255, blank=True, help_text="Empty means not yet verified.")
+    background_check = models.BooleanField(null=True, blank=True, help_text=TRI_STATE_HELP)
+    recertification_years = models.PositiveSmallIntegerField("recertification period (years)", null=True, blank=True)
+    ceu_hours = models.PositiveSmallIntegerField("continuing-education hours per period", null=True, blank=True)
+    recertification_detail = models.TextField(blank=True)
+    fees = models.TextField(blank=True, help_text="Application, exam and renewal fees. Empty means not yet verified.")
+    ic_rc_reciprocity = models.BooleanField("IC&RC reciprocity", null=True, blank=True, help_text=TRI_STATE_HELP)
+    medicaid_billable = models.BooleanField("Medicaid billable", null=True, blank=True, help_text=TRI_STATE_HELP)
+    notes = models.TextField(blank=True)
+    last_verified_on = models.DateField(null=True, blank=True)
+    verified_by = models.CharField(max_length=255, blank=True, help_text="Who checked these requirements.")
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("code"),
+        InlinePanel("credentials", heading="Credentials", label="Credential"),
+        MultiFieldPanel([FieldPanel("training_hours"), FieldPanel("training_detail")], heading="Training"),
+        MultiFieldPanel([FieldPanel("supervised_hours"), FieldPanel("supervised_detail")], heading="Supervised hours"),
+        MultiFieldPanel([FieldPanel("exam_required"), FieldPanel("exam_detail")], heading="Exam"),
+        MultiFieldPanel(
+            [FieldPanel("lived_experience_required"), FieldPanel("lived_experience_wording")],
+            heading="Lived experience",
+        ),
+        FieldPanel("education_minimum"),
+        FieldPanel("background_check"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("recertification_years"), FieldPanel("ceu_hours")]),
+                FieldPanel("recertification_detail"),
+            ],
+            heading="Recertification",
+        ),
+        FieldPanel("fees"),
+        FieldRowPanel([FieldPanel("ic_rc_reciprocity"), FieldPanel("medicaid_billable")]),
+        FieldPanel("notes"),
+        InlinePanel("sources", heading="Sources", label="Source"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("last_verified_on"), FieldPanel("verified_by")])], heading="Verification"
+        ),
+        InlinePanel("changes", heading="What changed", label="Change"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("code", boost=3),
+        index.AutocompleteField("code"),
+        index.RelatedFields("credentials", [index.SearchField("name"), index.SearchField("abbreviation")]),
+        index.SearchField("training_detail"),
+        index.SearchField("notes"),
+        index.FilterField("code"),
+    ]
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("code"),
+        APIField("credentials"),
+        APIField("training_hours"),
+        APIField("training_detail"),
+        APIField("supervised_hours"),
+        APIField("supervised_detail"),
+        APIField("exam_required"),
+        APIField("exam_detail"),
+        APIField("lived_experience_required"),
+        APIField("lived_experience_wording"),
+        APIField("education_minimum"),
+        APIField("background_check"),
+        APIField("recertification_years"),
+        APIField("ceu_hours"),
+        APIField("recertification_detail"),
+        APIField("fees"),
+        APIField("ic_rc_reciprocity"),
+        APIField("medicaid_billable"),
+        APIField("notes"),
+        APIField("last_verified_on"),
+        APIField("sources"),
+        APIField("changes"),
+    ]
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        SynchronizedField("code"),
+        TranslatableField("credentials"),
+        SynchronizedField("training_hours"),
+        TranslatableField("training_detail"),
+        SynchronizedField("supervised_hours"),
+        TranslatableField("supervised_detail"),
+        SynchronizedField("exam_required"),
+        TranslatableField("exam_detail"),
+        SynchronizedField("lived_experience_required"),
+        TranslatableField("lived_experience_wording"),
+        TranslatableField("education_minimum"),
+        SynchronizedField("background_check"),
+        SynchronizedField("recertification_years"),
+        SynchronizedField("ceu_hours"),
+        TranslatableField("recertification_detail"),
+        TranslatableField("fees"),
+        SynchronizedField("ic_rc_reciprocity"),
+        SynchronizedField("medicaid_billable"),
+        TranslatableField("notes"),
+        SynchronizedField("sources"),
+        SynchronizedField("last_verified_on"),
+        SynchronizedField("verified_by"),
+        TranslatableField("changes"),
+    ]
+
+    class Meta:
+        verbose_name = "state page"
+
+    def clean(self):
+        super().clean()
+        self.code = (self.code or "").strip().upper()
+        if len(self.code) != 2 or not self.code.isalpha():
+            raise ValidationError({"code": "Use the two-letter postal code, e.g. FL."})
+        clash = StatePage.objects.filter(code=self.code, locale_id=self.locale_id).exclude(pk=self.pk)
+        if self.locale_id and clash.exists():
+            raise ValidationError({"code": f"{clash.first().title} already uses the code {self.code}."})
+        if self.recertification_years == 0:
+            raise ValidationError(
+                {"recertification_years": "A period of 0 years makes no sense; leave it empty if unknown."}
+            )
+
+    def summary_text(self):
+        return self.search_description or f"Peer support certification requirements in {self.title}."
+
+    @cached_property
+    def credential_list(self):
+        return list(self.credentials.select_related("certifying_body"))
+
+    @cached_property
+    def source_list(self):
+        return list(self.sources.all())
+
+    def sources_for(self, key):
+        return [source for source in self.source_list if source.field == key]
+
+    @property
+    def has_certification(self):
+        """Whether a sourced credential exists: None while not yet verified."""
+        return True if self.credential_list else None
+
+    def value_of(self, key):
+        """The value of a requirement as words, or None when not yet verified."""
+        if key == "credentials":
+            return self.credential_list or None
+        if key == "training_hours":
+            return f"{self.training_hours} hours" if self.training_hours is not None else None
+        if key == "supervised_hours":
+            return f"{self.supervised_hours:,} hours" if self.supervised_hours is not None else None
+        if key == "exam":
+            return yes_no(self.exam_required)
+        if key == "lived_experience_required":
+            return yes_no(self.lived_experience_required)
+        if key == "education_minimum":
+            return self.education_minimum or None
+        if key == "background_check":
+            return yes_no(self.background_check)
+        if key == "recertification":
+            parts = []
+            if self.recertification_years:
+                parts.append(f"every {self.recertification_years} year{'s' if self.recertification_years > 1 else ''}")
+            if self.ceu_hours is not None:
+                parts.append(f"{self.ceu_hours} continuing-education hours")
+            return ", ".join(parts).capitalize() if parts else None
+        if key == "fees":
+            return self.fees or None
+        if key == "ic_rc_reciprocity":
+            return yes_no(self.ic_rc_reciprocity)
+        if key == "medicaid_billable":
+            return yes_no(self.medicaid_billable)
+        if key == "notes":
+            return self.notes or None
+        raise KeyError(key)
+
+    DETAIL_FIELDS = {
+        "training_hours": "training_detail",
+        "supervised_hours": "supervised_detail",
+        "exam": "exam_detail",
+        "lived_experience_required": "lived_experience_wording",
+        "recertification": "recertification_detail",
+    }
+
+    def requirement_sections(self):
+        """Every requirement with its anchor, value (None = not yet verified), detail and sources."""
+        return [
+            {
+                "field": field,
+                "value": self.value_of(field.key),
+                "detail": getattr(self, self.DETAIL_FIELDS[field.key]) if field.key in self.DETAIL_FIELDS else "",
+                "sources": self.sources_for(field.key),
+            }
+            for field in REQUIREMENT_FIELDS
+        ]
+
+    not_verified_label = NOT_VERIFIED
+
+
+class StateCredential(TranslatableMixin, Orderable):
+    page = ParentalKey(StatePage, on_delete=models.CASCADE, related_name="credentials")
+    name = models.CharField(max_length=255)
+    abbreviation = models.CharField(max_length=60, blank=True)
+    certifying_body = models.ForeignKey(
+        CertifyingBody, null=True, blank=True, on_delete=models.PROTECT, related_name="credentials"
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("abbreviation"), FieldPanel("certifying_body")]
+    api_fields = [
+        APIField("name"),
+        APIField("abbreviation"),
+        APIField("certifying_body_name"),
+        APIField("certifying_body_url"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        pass
+
+    def __str__(self):
+        return f"{self.name} ({self.abbreviation})" if self.abbreviation else self.name
+
+    @property
+    def certifying_body_name(self):
+        return self.certifying_body.name if self.certifying_body else None
+
+    @property
+    def certifying_body_url(self):
+        return (self.certifying_body.url or None) if self.certifying_body else None
+
+
+class StateSource(TranslatableMixin, Orderable):
+    """A public source for one requirement field, with the words that support it."""
+
+    page = ParentalKey(StatePage, on_delete=models.CASCADE, related_name="sources")
+    field = models.CharField("supports", max_length=40, choices=FIELD_CHOICES)
+    url = models.URLField(max_length=1000)
+    quote = models.TextField("supporting quote", help_text="The source's own words, kept short.")
+    source_date = models.CharField(
+        max_length=10, blank=True, help_text="The date the source itself shows, as it shows it (2024, 2024-09 …)."
+    )
+    read_on = models.DateField(help_text="When we read the source.")
+
+    panels = [
+        FieldPanel("field"),
+        FieldPanel("url"),
+        FieldPanel("quote"),
+        FieldRowPanel([FieldPanel("source_date"), FieldPanel("read_on")]),
+    ]
+    api_fields = [APIField("field"), APIField("url"), APIField("quote"), APIField("source_date"), APIField("read_on")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        pass
+
+    @property
+    def host(self):
+        from urllib.parse import urlsplit
+
+        return urlsplit(self.url).hostname or self.url
+
+
+class RequirementChange(TranslatableMixin, Orderable):
+    """A public entry in a state's "What changed" history."""
+
+    page = ParentalKey(StatePage, on_delete=models.CASCADE, related_name="changes")
+    changed_on = models.DateField()
+    summary = models.CharField(max_length=500)
+
+    panels = [FieldPanel("changed_on"), FieldPanel("summary")]
+    api_fields = [APIField("changed_on"), APIField("summary")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["-changed_on", "sort_order"]

@@ -1,18 +1,116 @@
+"""Build the state index and one page per jurisdiction from the sourced data file."""
+
+import datetime
 from pathlib import Path
+
+from django.utils.text import slugify
 
 from core.seeding import add_child_once, intro_page_fields, load_content
 
-from .models import StateIndexPage
+from .jurisdictions import jurisdictions
+from .models import CertifyingBody, RequirementChange, StateCredential, StateIndexPage, StatePage, StateSource
 
 APP_DIR = Path(__file__).resolve().parent
+# The data file was read from its public sources on this date (see its README).
+DATE_READ = datetime.date(2026, 11, 22)
+VERIFIED_BY = "Peer Support Careers research, from the public sources cited"
+
+
+def _detail(*parts):
+    return "\n".join(part for part in parts if part)
+
+
+def _credentials(record, locale):
+    credentials = []
+    for credential in record["credentials"] or []:
+        body = None
+        if credential.get("certifying_body"):
+            body, _ = CertifyingBody.objects.get_or_create(
+                name=credential["certifying_body"][:255], url=credential.get("certifying_body_url") or ""
+            )
+        credentials.append(
+            StateCredential(
+                locale=locale,
+                name=credential["name"],
+                abbreviation=credential.get("abbreviation") or "",
+                certifying_body=body,
+            )
+        )
+    return credentials
+
+
+def _sources(record, locale):
+    return [
+        StateSource(
+            locale=locale,
+            field=field,
+            url=source["url"],
+            quote=source["quote"],
+            source_date=source["date"] or "",
+            read_on=DATE_READ,
+        )
+        for source in record["sources"]
+        for field in source["supports"]
+    ]
+
+
+def state_page_fields(record, locale):
+    """Field values for a state page; None stays None (not yet verified)."""
+    training = record["training_hours"] or {}
+    supervised = record["supervised_hours"] or {}
+    lived = record["lived_experience_required"] or {}
+    recert = record["recertification"] or {}
+    applies = "Applies to: {}"
+    return {
+        "title": record["state"],
+        "code": record["code"],
+        "search_description": (
+            f"Peer support certification in {record['state']}: credentials, training, exam and renewal, "
+            "each with its source."
+        )[:255],
+        "training_hours": training.get("hours"),
+        "training_detail": _detail(
+            training.get("course"), training.get("applies_to") and applies.format(training["applies_to"])
+        ),
+        "supervised_hours": supervised.get("hours"),
+        "supervised_detail": _detail(
+            supervised.get("detail"), supervised.get("applies_to") and applies.format(supervised["applies_to"])
+        ),
+        "exam_required": True if record["exam"] else None,
+        "exam_detail": record["exam"] or "",
+        "lived_experience_required": lived.get("value"),
+        "lived_experience_wording": lived.get("wording") or "",
+        "education_minimum": record["education_minimum"] or "",
+        "background_check": record["background_check"],
+        "recertification_years": recert.get("period_years"),
+        "ceu_hours": recert.get("ceu_hours"),
+        "recertification_detail": recert.get("detail") or "",
+        "ic_rc_reciprocity": record["ic_rc_reciprocity"],
+        "medicaid_billable": record["medicaid_billable"],
+        "notes": record["notes"] or "",
+        "last_verified_on": DATE_READ,
+        "verified_by": VERIFIED_BY,
+        "credentials": _credentials(record, locale),
+        "sources": _sources(record, locale),
+        "changes": [
+            RequirementChange(
+                locale=locale,
+                changed_on=DATE_READ,
+                summary="Requirements first published, each from the sources cited.",
+            )
+        ],
+    }
 
 
 def seed_states(home, report):
     data = load_content(APP_DIR, "state_index.yaml")
-    return add_child_once(
-        home,
-        StateIndexPage,
-        data["slug"],
-        lambda: intro_page_fields(data),
-        report,
-    )
+    index_page = add_child_once(home, StateIndexPage, data["slug"], lambda: intro_page_fields(data), report)
+    for _, record in jurisdictions():
+        add_child_once(
+            index_page,
+            StatePage,
+            slugify(record["state"]),
+            lambda r=record: state_page_fields(r, index_page.locale),
+            report,
+        )
+    return index_page

@@ -7,11 +7,9 @@ from tests import factories
 
 @pytest.fixture
 def home(db):
-    """A home page at the root of the default site, as `seed_content` makes it."""
-    root = Page.get_first_root_node()
-    for placeholder in root.get_children():
-        placeholder.delete()
-    home = factories.HomePageFactory(parent=root)
+    """An empty home page serving the test client's host, beside the seeded tree
+    (which stays in place but is no longer routed to)."""
+    home = factories.HomePageFactory(parent=Page.get_first_root_node(), slug="test-home")
     Site.objects.all().delete()
     Site.objects.create(hostname="testserver", port=80, root_page=home, is_default_site=True)
     return home
@@ -22,14 +20,20 @@ def ladder(home):
     return factories.CareerLadderPageFactory(parent=home)
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Build the whole starting content once per test run, with the same code as
+    `manage.py seed_content`; each test then runs in a transaction that is
+    rolled back, so tests that build their own tree (`home`) start from it."""
+    with django_db_blocker.unblock():
+        seed_site(report=lambda message: None)
+        Site.objects.filter(is_default_site=True).update(hostname="testserver")
+
+
 @pytest.fixture
 def seeded(db):
-    """The whole starting content, built by the same code as `manage.py seed_content`."""
-    home = seed_site(report=lambda message: None)
-    site = Site.objects.get(is_default_site=True)
-    site.hostname = "testserver"
-    site.save()
-    return home
+    """The seeded home page."""
+    return Site.objects.get(is_default_site=True).root_page.specific
 
 
 @pytest.fixture

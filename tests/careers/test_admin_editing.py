@@ -98,7 +98,7 @@ def test_editor_creates_a_stage_with_two_bands_in_order(editor, ladder):
         stage_data([band(first, 30000, 40000), band(second, 80000, None, open_ended=True, label="Director")]),
     )
     assert_saved(response)
-    stage = CareerStagePage.objects.get(slug="entry-level")
+    stage = CareerStagePage.objects.child_of(ladder).get(slug="entry-level")
     assert stage.live
     assert [b.range_label for b in stage.salary_bands.all()] == ["$30,000 – $40,000", "$80,000+"]
     assert [b.source for b in stage.salary_bands.all()] == [first, second]
@@ -116,7 +116,7 @@ def test_a_wrong_band_is_refused_with_a_clear_message_and_nothing_saved(editor, 
     response = create(editor, ladder, CareerStagePage, stage_data([band(factories.CitationFactory(), **bad_band)]))
     assert response.status_code == 200
     assert message in response.content.decode()
-    assert not CareerStagePage.objects.exists()
+    assert not CareerStagePage.objects.child_of(ladder).exists()
 
 
 def test_experience_range_must_run_upwards(editor, ladder):
@@ -125,7 +125,7 @@ def test_experience_range_must_run_upwards(editor, ladder):
     )
     assert response.status_code == 200
     assert "cannot be below the lower bound" in response.content.decode()
-    assert not CareerStagePage.objects.exists()
+    assert not CareerStagePage.objects.child_of(ladder).exists()
 
 
 def test_editor_edits_a_band_figure(editor, ladder):
@@ -160,7 +160,7 @@ def test_editor_creates_the_overview_with_a_section_and_faq(editor, home):
         },
     )
     assert_saved(response)
-    page = CareerOverviewPage.objects.get()
+    page = CareerOverviewPage.objects.child_of(home).get()
     assert page.body[0].value["anchor"] == "what-it-is"
     assert page.faqs[0].value["question"] == "Is it paid?"
 
@@ -179,7 +179,7 @@ def test_a_bad_anchor_is_refused(editor, home):
     )
     assert response.status_code == 200
     assert "lowercase letters, digits and single hyphens" in response.content.decode()
-    assert not PathwayPage.objects.exists()
+    assert not PathwayPage.objects.child_of(home).exists()
 
 
 def test_editor_creates_the_pathway_with_ordered_steps(editor, home):
@@ -200,7 +200,7 @@ def test_editor_creates_the_pathway_with_ordered_steps(editor, home):
         },
     )
     assert_saved(response)
-    steps = [s.value for s in PathwayPage.objects.get().steps]
+    steps = [s.value for s in PathwayPage.objects.child_of(home).get().steps]
     assert [s["anchor"] for s in steps] == ["understand-the-role", "complete-training"]
     assert steps[1]["varies_by_state"] and steps[1]["state_topic"] == "training"
 
@@ -241,7 +241,7 @@ def test_editor_creates_a_skill_linked_to_stages_and_topics(editor, home, ladder
         choices={"stages": [stage.pk], "training_topics": [topic.pk]},
     )
     assert_saved(response)
-    skill = SkillPage.objects.get(slug="active-listening")
+    skill = SkillPage.objects.child_of(skills).get(slug="active-listening")
     assert list(skill.stages.all()) == [stage]
     assert list(skill.training_topics.all()) == [topic]
 
@@ -253,7 +253,7 @@ def test_editor_creates_a_skill_linked_to_stages_and_topics(editor, home, ladder
 def test_editor_creates_each_index_page(editor, home, model, slug):
     response = create(editor, home, model, {"title": "Index", "slug": slug, "intro": rich_text("<p>Intro.</p>")})
     assert_saved(response)
-    assert model.objects.get(slug=slug).live
+    assert model.objects.child_of(home).get(slug=slug).live
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ from careers.models import (
     SkillPage,
 )
 from home.models import HomePage
-from states.models import StateIndexPage
+from states.models import StateIndexPage, StatePage
 from tests import factories
 
 SECTIONS = {CareerOverviewPage, CareerLadderPage, SkillIndexPage, PathwayPage, StateIndexPage}
@@ -35,7 +35,7 @@ def test_each_section_lives_only_under_the_home_page(model):
     [
         (CareerOverviewPage, set()),
         (PathwayPage, set()),
-        (StateIndexPage, set()),
+        (StateIndexPage, {StatePage}),
         (CareerLadderPage, {CareerStagePage}),
         (SkillIndexPage, {SkillPage}),
         (CareerStagePage, set()),
