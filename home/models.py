@@ -44,5 +44,7 @@ class HomePage(IntroPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["state_index"] = StateIndexPage.objects.child_of(self).live().first()
+        state_index = StateIndexPage.objects.child_of(self).live().first()
+        context["state_index"] = state_index
+        context["state_pages"] = list(state_index.state_pages()) if state_index else []
         return context

@@ -16,7 +16,3 @@ def jurisdictions():
     with DATA_FILE.open(encoding="utf-8") as handle:
         records = json.load(handle)
     return tuple(sorted(((r["code"].lower(), r) for r in records), key=lambda pair: pair[1]["state"]))
-
-
-def jurisdiction(code):
-    return dict(jurisdictions()).get((code or "").strip().lower())

@@ -12,34 +12,41 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.models import BasePage, IntroPage
 
-from .jurisdictions import jurisdiction, jurisdictions
 from .requirements import FIELD_CHOICES, NOT_VERIFIED, REQUIREMENT_FIELDS, yes_no
 
 TRI_STATE_HELP = 'Leave as unknown until a source confirms it: unknown is shown as "not yet verified".'
 
 
 class StateIndexPage(IntroPage):
-    """Every state, D.C. and territory. Until each has its own requirements
-    page, this lists them with their credential names and official links."""
+    """Every state, D.C. and territory: a picker and a list of their requirement pages."""
 
     page_description = "The list of states and their requirements."
     parent_page_types = ["home.HomePage"]
     subpage_types = ["states.StatePage"]
     max_count_per_parent = 1
 
+    def state_pages(self):
+        return (
+            StatePage.objects.child_of(self)
+            .live()
+            .order_by("title")
+            .prefetch_related("credentials")
+            .only("id", "title", "code", "url_path", "path", "depth", "locale_id")
+        )
+
     def serve(self, request, *args, **kwargs):
-        # The state picker submits ?state=fl; send the visitor to that entry.
+        # The state picker submits ?state=fl; send the visitor to that state's page.
         code = request.GET.get("state")
         if code is not None:
-            record = jurisdiction(code)
-            if record:
-                return HttpResponseRedirect(f"{self.url}#{record['code'].lower()}")
+            state = self.state_pages().filter(code=code.strip().upper()[:2]).first() if code.strip() else None
+            if state is not None:
+                return HttpResponseRedirect(state.url)
             request.state_picker_error = True
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["jurisdictions"] = jurisdictions()
+        context["state_pages"] = list(self.state_pages())
         context["state_picker_error"] = getattr(request, "state_picker_error", False)
         return context
 

@@ -18,7 +18,7 @@ from careers.models import (
 )
 from core.models import Citation
 from home.models import HomePage
-from states.models import StateIndexPage
+from states.models import StateIndexPage, StatePage
 
 
 def rich(text):
@@ -167,3 +167,13 @@ class StateIndexPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = StateIndexPage
+
+
+class StatePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"State {n}")
+    slug = factory.Sequence(lambda n: f"state-{n}")
+    # No US postal code starts with Q, X or Z, so these never clash with the seeded states.
+    code = factory.Sequence(lambda n: f"{'QXZ'[n // 26 % 3]}{chr(65 + n % 26)}")
+
+    class Meta:
+        model = StatePage

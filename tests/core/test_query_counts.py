@@ -82,3 +82,27 @@ def test_home_page_stays_under_the_ceiling(client, home):
     factories.CareerLadderPageFactory(parent=home)
     client.get(home.url)
     assert queries_for(client, home.url) <= MAX_QUERIES
+
+
+def test_state_index_queries_do_not_grow_with_states(client, home):
+    from states.models import StateCredential
+
+    index = factories.StateIndexPageFactory(parent=home)
+    first = factories.StatePageFactory(parent=index)
+    StateCredential.objects.create(page=first, name="Peer specialist", locale=first.locale)
+    client.get(index.url)
+    small = queries_for(client, index.url)
+    for _ in range(10):
+        state = factories.StatePageFactory(parent=index)
+        StateCredential.objects.create(page=state, name="Peer specialist", locale=state.locale)
+    assert queries_for(client, index.url) == small <= MAX_QUERIES
+
+
+def test_state_page_queries_do_not_grow_with_credentials_or_sources(client, seeded):
+    from states.models import StatePage
+
+    few = StatePage.objects.get(code="SD")
+    many = StatePage.objects.get(code="TX")
+    assert many.sources.count() > 3 * few.sources.count()
+    client.get(few.url)
+    assert queries_for(client, few.url) == queries_for(client, many.url) <= MAX_QUERIES

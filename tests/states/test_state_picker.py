@@ -1,17 +1,12 @@
-"""The state picker reaches any state's entry in two clicks, and survives bad input."""
+"""The state picker reaches any state's page in two clicks, and survives bad input."""
 
 import pytest
 
-from tests.factories import StateIndexPageFactory
+from states.models import StatePage
 from tests.html import parse
 
 
-@pytest.fixture
-def state_index(home):
-    return StateIndexPageFactory(parent=home)
-
-
-def test_home_page_offers_a_labelled_picker_of_every_jurisdiction(client, state_index):
+def test_home_page_offers_a_labelled_picker_of_every_state(client, seeded):
     page = parse(client.get("/en/"))
     select = page.find("select", attrs={"name": "state"})
     assert page.find("label", attrs={"for": select["id"]})
@@ -22,23 +17,30 @@ def test_home_page_offers_a_labelled_picker_of_every_jurisdiction(client, state_
 
 
 @pytest.mark.parametrize("code", ["fl", "FL", " fl "])
-def test_picking_a_state_goes_to_its_entry(client, state_index, code):
+def test_picking_a_state_goes_to_its_page(client, seeded, code):
     response = client.get("/en/states/", {"state": code})
     assert response.status_code == 302
-    assert response["Location"] == "/en/states/#fl"
+    assert response["Location"] == "/en/states/florida/"
 
 
-@pytest.mark.parametrize("code", ["zz", "", "<script>", "x" * 500])
-def test_an_unknown_code_gets_a_clear_message_not_an_error(client, state_index, code):
+@pytest.mark.parametrize("code", ["zz", "", "<script>", "x" * 500, "\x00"])
+def test_an_unknown_code_gets_a_clear_message_not_an_error(client, seeded, code):
     response = client.get("/en/states/", {"state": code})
     assert response.status_code == 200
     alert = parse(response).find(attrs={"role": "alert"})
     assert "We don't know that state code" in alert.get_text()
 
 
-def test_every_state_is_listed_with_an_anchor_and_its_credentials(client, state_index):
+def test_every_state_is_listed_with_a_link_and_its_credentials(client, seeded):
     page = parse(client.get("/en/states/"))
     florida = page.find(id="fl")
-    assert florida.h3.get_text(strip=True) == "Florida"
+    assert florida.a["href"] == "/en/states/florida/"
     assert "CRPS" in florida.get_text()
-    assert len(page.select(".state-list > li")) == 52
+    assert len(page.select(".state-list > li")) == StatePage.objects.live().count() == 52
+
+
+def test_a_draft_state_is_not_listed(client, seeded):
+    StatePage.objects.get(code="FL").unpublish()
+    page = parse(client.get("/en/states/"))
+    assert page.find(id="fl") is None
+    assert client.get("/en/states/", {"state": "fl"}).status_code == 200
