@@ -10,10 +10,11 @@ from wagtail.documents import urls as wagtaildocs_urls
 from core.api import api_router
 from core.views import robots_txt, server_error
 from search import views as search_views
+from states import views as state_views
 
 handler500 = server_error
 
-# Outside the language prefix: the admin, the API, documents, machine files.
+# Outside the language prefix: the admin, the API, documents, machine files, short links.
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -21,6 +22,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("i18n/setlang/", set_language, name="set_language"),
+    path("states/<str:code>/", state_views.short_link, name="state_short_link"),
 ]
 
 if settings.DEBUG:

@@ -217,6 +217,11 @@ class StatePage(BasePage):
     def source_list(self):
         return list(self.sources.all())
 
+    @property
+    def source_count(self):
+        """Distinct public sources behind this page's values."""
+        return len({source.url for source in self.source_list})
+
     def sources_for(self, key):
         return [source for source in self.source_list if source.field == key]
 

@@ -1,0 +1,32 @@
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language_from_request
+from wagtail.models import Locale
+
+from .models import StatePage
+
+
+def live_states(locale):
+    return StatePage.objects.live().public().filter(locale=locale)
+
+
+def short_link(request, code):
+    """`/states/fl/`: a stable address for organizations, sending each visitor to
+    the state's page in their language (English when no translation exists)."""
+    language = get_language_from_request(request)
+    default = Locale.get_default()
+    locale = Locale.objects.filter(language_code=language).first() or default
+    code = code.upper()
+    state = live_states(locale).filter(code=code).first() or live_states(default).filter(code=code).first()
+    if state is None:
+        states = live_states(default).order_by("title").only("id", "title", "code", "url_path", "path", "depth")
+        response = TemplateResponse(
+            request, "states/unknown_state.html", {"code": code[:10], "states": states}, status=404
+        )
+        response.keep_status = True
+        return response
+
+    response = HttpResponseRedirect(state.get_url(request))
+    patch_vary_headers(response, ["Accept-Language", "Cookie"])
+    return response
