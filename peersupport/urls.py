@@ -22,6 +22,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("i18n/setlang/", set_language, name="set_language"),
+    path("states/requirements.csv", state_views.requirements_csv_view, name="state_requirements_csv"),
     path("states/<str:code>/", state_views.short_link, name="state_short_link"),
 ]
 

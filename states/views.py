@@ -1,10 +1,12 @@
-from django.http import HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language_from_request
+from django.views.decorators.cache import cache_control
 from wagtail.models import Locale
 
 from .models import StatePage
+from .spreadsheet import requirements_csv
 
 
 def live_states(locale):
@@ -29,4 +31,13 @@ def short_link(request, code):
 
     response = HttpResponseRedirect(state.get_url(request))
     patch_vary_headers(response, ["Accept-Language", "Cookie"])
+    return response
+
+
+@cache_control(public=True, max_age=0, s_maxage=600)
+def requirements_csv_view(request):
+    """Every live state's structured requirements, for organizations' own tools."""
+    states = live_states(Locale.get_default()).order_by("title").prefetch_related("credentials")
+    response = HttpResponse(requirements_csv(states, request), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="peer-support-requirements.csv"'
     return response
