@@ -24,6 +24,7 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("states/requirements.csv", state_views.requirements_csv_view, name="state_requirements_csv"),
     path("states/<str:code>/", state_views.short_link, name="state_short_link"),
+    path("states/<str:code>/embed/", state_views.embed_card, name="state_embed"),
 ]
 
 if settings.DEBUG:

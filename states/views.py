@@ -3,6 +3,7 @@ from django.template.response import TemplateResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language_from_request
 from django.views.decorators.cache import cache_control
+from django.views.decorators.clickjacking import xframe_options_exempt
 from wagtail.models import Locale
 
 from .models import StatePage
@@ -40,4 +41,19 @@ def requirements_csv_view(request):
     states = live_states(Locale.get_default()).order_by("title").prefetch_related("credentials")
     response = HttpResponse(requirements_csv(states, request), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="peer-support-requirements.csv"'
+    return response
+
+
+@xframe_options_exempt
+@cache_control(public=True, max_age=0, s_maxage=600)
+def embed_card(request, code):
+    """A small self-contained summary card that other sites may put in an iframe."""
+    state = live_states(Locale.get_default()).filter(code=code.upper()).first()
+    if state is None:
+        response = HttpResponse("Unknown state code.", status=404, content_type="text/plain")
+        response.keep_status = True
+        return response
+    response = TemplateResponse(request, "states/embed_card.html", {"state": state})
+    # Framing is allowed here only; every other page keeps refusing it.
+    response["Content-Security-Policy"] = "frame-ancestors *"
     return response

@@ -1,0 +1,37 @@
+"""The embeddable card: frameable by other sites, and only that route is."""
+
+from states.models import StatePage
+from tests.html import parse
+
+
+def test_embed_card_summarises_the_state_with_a_link_back(client, seeded):
+    response = client.get("/states/tx/embed/")
+    assert response.status_code == 200
+    assert "X-Frame-Options" not in response
+    assert response["Content-Security-Policy"] == "frame-ancestors *"
+    card = parse(response)
+    assert "Texas" in card.h1.get_text()
+    assert card.find("a", href="http://testserver/en/states/texas/")
+    assert "46 hours" in card.get_text()
+
+
+def test_embed_card_shows_unknowns_as_not_yet_verified(client, seeded):
+    card = parse(client.get("/states/sd/embed/"))
+    assert "Not yet verified" in card.get_text()
+
+
+def test_other_pages_refuse_to_be_framed(client, seeded):
+    assert client.get("/en/states/texas/")["X-Frame-Options"] == "DENY"
+
+
+def test_embed_never_shows_an_unpublished_state(client, seeded):
+    StatePage.objects.get(code="TX").unpublish()
+    assert client.get("/states/tx/embed/").status_code == 404
+
+
+def test_state_page_offers_the_embed_code_and_short_link(client, seeded):
+    page = parse(client.get("/en/states/texas/"))
+    code = page.find("textarea", id="embed-code").get_text()
+    assert 'src="http://testserver/states/tx/embed/"' in code
+    assert page.find("label", attrs={"for": "embed-code"})
+    assert page.find("a", href="/states/tx/")
