@@ -11,6 +11,7 @@ from core.api import api_router
 from core.views import robots_txt, server_error
 from search import views as search_views
 from states import views as state_views
+from states.feeds import AllStateChangesFeed, StateChangesFeed
 
 handler500 = server_error
 
@@ -23,6 +24,8 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots_txt"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("states/requirements.csv", state_views.requirements_csv_view, name="state_requirements_csv"),
+    path("states/changes.atom", AllStateChangesFeed(), name="state_changes_feed"),
+    path("states/<str:code>/changes.atom", StateChangesFeed(), name="state_changes_feed_for"),
     path("states/<str:code>/", state_views.short_link, name="state_short_link"),
     path("states/<str:code>/embed/", state_views.embed_card, name="state_embed"),
 ]
