@@ -57,7 +57,9 @@ class BasePage(Page):
         abstract = True
 
     def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
+        return self.with_cache_headers(request, super().serve(request, *args, **kwargs))
+
+    def with_cache_headers(self, request, response):
         if self.is_shared_cacheable(request, response):
             # A CDN may keep the page, and serve it stale while it revalidates
             # or while the origin is down.

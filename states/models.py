@@ -5,6 +5,7 @@ from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
@@ -12,12 +13,13 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.models import BasePage, IntroPage
 
+from .compare import comparison
 from .requirements import FIELD_CHOICES, NOT_VERIFIED, REQUIREMENT_FIELDS, yes_no
 
 TRI_STATE_HELP = 'Leave as unknown until a source confirms it: unknown is shown as "not yet verified".'
 
 
-class StateIndexPage(IntroPage):
+class StateIndexPage(RoutablePageMixin, IntroPage):
     """Every state, D.C. and territory: a picker and a list of their requirement pages."""
 
     page_description = "The list of states and their requirements."
@@ -30,11 +32,23 @@ class StateIndexPage(IntroPage):
             StatePage.objects.child_of(self)
             .live()
             .order_by("title")
-            .prefetch_related("credentials")
-            .only("id", "title", "code", "url_path", "path", "depth", "locale_id")
+            .prefetch_related(
+                models.Prefetch("credentials", queryset=StateCredential.objects.select_related("certifying_body"))
+            )
         )
 
-    def serve(self, request, *args, **kwargs):
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["state_pages"] = list(self.state_pages())
+        context["state_picker_error"] = getattr(request, "state_picker_error", False)
+        return context
+
+    def serve(self, request, view=None, args=None, kwargs=None):
+        # Routable pages call their route's view directly, so add the cache headers here too.
+        return self.with_cache_headers(request, super().serve(request, view, args, kwargs))
+
+    @path("")
+    def index_route(self, request):
         # The state picker submits ?state=fl; send the visitor to that state's page.
         code = request.GET.get("state")
         if code is not None:
@@ -42,13 +56,16 @@ class StateIndexPage(IntroPage):
             if state is not None:
                 return HttpResponseRedirect(state.url)
             request.state_picker_error = True
-        return super().serve(request, *args, **kwargs)
+        return self.render(request)
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    @path("compare/", name="compare")
+    def compare(self, request):
+        """/states/compare/?states=fl,tx,pa: chosen states side by side, a shareable URL."""
+        context = comparison(self.state_pages(), request.GET.getlist("states"))
+        context["only_differences"] = request.GET.get("only") == "differences"
         context["state_pages"] = list(self.state_pages())
-        context["state_picker_error"] = getattr(request, "state_picker_error", False)
-        return context
+        context["query"] = ",".join(state.code.lower() for state in context["states"])
+        return self.render(request, context_overrides=context, template="states/compare.html")
 
 
 @register_snippet
@@ -211,6 +228,8 @@ class StatePage(BasePage):
 
     @cached_property
     def credential_list(self):
+        if "credentials" in getattr(self, "_prefetched_objects_cache", {}):
+            return list(self.credentials.all())
         return list(self.credentials.select_related("certifying_body"))
 
     @cached_property

@@ -106,3 +106,13 @@ def test_state_page_queries_do_not_grow_with_credentials_or_sources(client, seed
     assert many.sources.count() > 3 * few.sources.count()
     client.get(few.url)
     assert queries_for(client, few.url) == queries_for(client, many.url) <= MAX_QUERIES
+
+
+def test_compare_queries_do_not_grow_with_states(client, seeded):
+    url = "/en/states/compare/"
+    client.get(url, {"states": "fl,tx"})
+    with CaptureQueriesContext(connection) as two:
+        client.get(url, {"states": "fl,tx"})
+    with CaptureQueriesContext(connection) as four:
+        client.get(url, {"states": "fl,tx,pa,ny"})
+    assert len(two) == len(four) <= MAX_QUERIES
