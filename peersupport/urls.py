@@ -28,6 +28,7 @@ urlpatterns = [
     path("states/<str:code>/changes.atom", StateChangesFeed(), name="state_changes_feed_for"),
     path("states/<str:code>/", state_views.short_link, name="state_short_link"),
     path("states/<str:code>/embed/", state_views.embed_card, name="state_embed"),
+    path("states/<str:code>/report/", state_views.report_outdated, name="state_report_outdated"),
 ]
 
 if settings.DEBUG:

@@ -226,6 +226,13 @@ class StatePage(BasePage):
     def summary_text(self):
         return self.search_description or f"Peer support certification requirements in {self.title}."
 
+    def get_context(self, request, *args, **kwargs):
+        from .reports import OutdatedReportForm
+
+        context = super().get_context(request, *args, **kwargs)
+        context["report_form"] = OutdatedReportForm()
+        return context
+
     @cached_property
     def credential_list(self):
         if "credentials" in getattr(self, "_prefetched_objects_cache", {}):
@@ -378,3 +385,32 @@ class RequirementChange(TranslatableMixin, Orderable):
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["-changed_on", "sort_order"]
+
+
+class OutdatedReport(models.Model):
+    """A report that a state's requirement looks outdated, for editors to check."""
+
+    page = models.ForeignKey(StatePage, on_delete=models.CASCADE, related_name="outdated_reports")
+    field = models.CharField("part of the page", max_length=40, choices=FIELD_CHOICES, blank=True)
+    message = models.TextField()
+    source_url = models.URLField(max_length=1000, blank=True)
+    email = models.EmailField(blank=True)
+    sender_hash = models.CharField(max_length=64, editable=False, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    handled = models.BooleanField(default=False, help_text="Tick once the page has been checked.")
+
+    panels = [
+        FieldPanel("page", read_only=True),
+        FieldPanel("field", read_only=True),
+        FieldPanel("message", read_only=True),
+        FieldPanel("source_url", read_only=True),
+        FieldPanel("email", read_only=True),
+        FieldPanel("handled"),
+    ]
+
+    class Meta:
+        ordering = ["handled", "-created_at"]
+        verbose_name = "outdated-information report"
+
+    def __str__(self):
+        return f"{self.page.title}: {self.message[:60]}"

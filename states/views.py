@@ -1,12 +1,14 @@
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language_from_request
-from django.views.decorators.cache import cache_control
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.clickjacking import xframe_options_exempt
+from django.views.decorators.csrf import csrf_exempt
 from wagtail.models import Locale
 
-from .models import StatePage
+from .models import OutdatedReport, StatePage
+from .reports import OutdatedReportForm, address_hash
 from .spreadsheet import requirements_csv
 
 
@@ -27,7 +29,6 @@ def short_link(request, code):
         response = TemplateResponse(
             request, "states/unknown_state.html", {"code": code[:10], "states": states}, status=404
         )
-        response.keep_status = True
         return response
 
     response = HttpResponseRedirect(state.get_url(request))
@@ -51,9 +52,42 @@ def embed_card(request, code):
     state = live_states(Locale.get_default()).filter(code=code.upper()).first()
     if state is None:
         response = HttpResponse("Unknown state code.", status=404, content_type="text/plain")
-        response.keep_status = True
         return response
     response = TemplateResponse(request, "states/embed_card.html", {"state": state})
     # Framing is allowed here only; every other page keeps refusing it.
     response["Content-Security-Policy"] = "frame-ancestors *"
+    return response
+
+
+@csrf_exempt  # anonymous, holds no session; guarded by a honeypot and a rate limit instead
+@never_cache
+def report_outdated(request, code):
+    """The "Report outdated information" form of one state."""
+    state = live_states(Locale.get_default()).filter(code=code.upper()).first()
+    if state is None:
+        raise Http404("Unknown state code")
+    sender = address_hash(request)
+    if request.method == "POST":
+        form = OutdatedReportForm(request.POST, sender=sender)
+        if form.is_valid():
+            data = form.cleaned_data
+            OutdatedReport.objects.create(
+                page=state,
+                field=data["field"],
+                message=data["message"],
+                source_url=data["source_url"],
+                email=data["email"],
+                sender_hash=sender,
+            )
+            return HttpResponseRedirect(f"{request.path}?sent=1")
+        status = 400
+    else:
+        form = OutdatedReportForm(initial={"field": request.GET.get("field", "")}, sender=sender)
+        status = 200
+    response = TemplateResponse(
+        request,
+        "states/report_outdated.html",
+        {"state": state, "form": form, "sent": "sent" in request.GET},
+        status=status,
+    )
     return response

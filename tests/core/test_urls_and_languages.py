@@ -42,3 +42,15 @@ def test_unknown_page_gets_the_friendly_404(client, home, path):
     page = parse(response)
     assert page.h1.get_text(strip=True) == "We can't find that page"
     assert page.find("a", href="/en/search/")
+
+
+def test_an_unprefixed_page_path_is_sent_to_its_language_version(client, home):
+    response = client.get("/some-page/")
+    assert response.status_code == 302
+    assert response["Location"] == "/en/some-page/"
+
+
+def test_a_404_from_a_route_outside_the_prefix_stays_a_404(client, seeded):
+    response = client.get("/states/zz/embed/")
+    assert response.status_code == 404
+    assert "Accept-Language" in response["Vary"]
