@@ -9,6 +9,7 @@ from core.seeding import add_child_once, intro_page_fields, load_content
 
 from .jurisdictions import jurisdictions
 from .models import CertifyingBody, RequirementChange, StateCredential, StateIndexPage, StatePage, StateSource
+from .permissions import ensure_review_loop
 
 APP_DIR = Path(__file__).resolve().parent
 # The data file was read from its public sources on this date (see its README).
@@ -113,4 +114,5 @@ def seed_states(home, report):
             lambda r=record: state_page_fields(r, index_page.locale),
             report,
         )
+    ensure_review_loop(index_page)
     return index_page
