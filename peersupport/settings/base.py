@@ -167,3 +167,7 @@ LOGGING = {
     # A line per background task or page save is noise in development and in logs.
     "loggers": {"django_tasks": {"level": "WARNING"}, "wagtail": {"level": "WARNING"}},
 }
+
+# A state page whose requirements were last checked longer ago than this is
+# listed as overdue for re-verification in the admin.
+STATE_VERIFICATION_MAX_AGE_DAYS = int(os.environ.get("STATE_VERIFICATION_MAX_AGE_DAYS", "180"))
