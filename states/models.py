@@ -14,6 +14,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from core.models import BasePage, IntroPage
 
 from .compare import comparison
+from .national import sorted_table, tile_map
 from .requirements import FIELD_CHOICES, NOT_VERIFIED, REQUIREMENT_FIELDS, yes_no
 
 TRI_STATE_HELP = 'Leave as unknown until a source confirms it: unknown is shown as "not yet verified".'
@@ -39,8 +40,11 @@ class StateIndexPage(RoutablePageMixin, IntroPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["state_pages"] = list(self.state_pages())
+        states = list(self.state_pages())
+        context["state_pages"] = states
         context["state_picker_error"] = getattr(request, "state_picker_error", False)
+        context["map"] = tile_map(states, request.GET.get("colour", ""))
+        context["table"] = sorted_table(states, request.GET.get("sort", "title"), request.GET.get("dir") == "desc")
         return context
 
     def serve(self, request, view=None, args=None, kwargs=None):
