@@ -58,3 +58,101 @@ def requirements_csv(states, request=None):
     for state in states:
         writer.writerow(state_row(state, request))
     return buffer.getvalue()
+
+
+# Columns an import may change; the rest (state, credentials, url) are for reading only.
+IMPORT_INTEGER = {"training_hours", "supervised_hours", "recertification_years", "ceu_hours"}
+IMPORT_YES_NO = {
+    "exam_required",
+    "lived_experience_required",
+    "background_check",
+    "ic_rc_reciprocity",
+    "medicaid_billable",
+}
+IMPORT_DATE = {"last_verified_on"}
+IMPORT_TEXT = {
+    "training_detail", "supervised_detail", "exam_detail", "lived_experience_wording", "education_minimum",
+    "recertification_detail", "fees", "notes", "verified_by",
+}  # fmt: skip
+IMPORTABLE = IMPORT_INTEGER | IMPORT_YES_NO | IMPORT_DATE | IMPORT_TEXT
+KNOWN_COLUMNS = {column for column, _ in COLUMNS} | set(EXTRA_COLUMNS)
+MAX_IMPORT_BYTES = 2_000_000
+
+
+def _parse_value(column, text):
+    """The typed value of a cell, or raise ValueError with a reason a person can act on."""
+    import datetime
+
+    text = (text or "").strip()
+    if column in IMPORT_INTEGER:
+        if not text:
+            return None
+        if not text.isdigit():
+            raise ValueError(
+                f"{column} must be a whole number of 0 or more, or empty for not yet verified (got {text!r})"
+            )
+        return int(text)
+    if column in IMPORT_YES_NO:
+        lowered = text.lower()
+        if lowered not in ("yes", "no", ""):
+            raise ValueError(f"{column} must be yes, no, or empty for not yet verified (got {text!r})")
+        return {"yes": True, "no": False, "": None}[lowered]
+    if column in IMPORT_DATE:
+        if not text:
+            return None
+        try:
+            return datetime.date.fromisoformat(text)
+        except ValueError:
+            raise ValueError(f"{column} must be a date written YYYY-MM-DD (got {text!r})") from None
+    return text
+
+
+def plan_import(data, states_by_code):
+    """Read an uploaded CSV and work out what it would change.
+
+    Returns (changes, errors). `changes` maps each state to its changed fields
+    as {attribute: (old, new)}; `errors` lists (row number, reason). Any error
+    means nothing may be written.
+    """
+    if len(data) > MAX_IMPORT_BYTES:
+        return {}, [(0, "The file is larger than 2 MB; split it or remove unused columns.")]
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return {}, [(0, "The file is not UTF-8 text; export it from your spreadsheet as CSV UTF-8.")]
+    reader = csv.DictReader(io.StringIO(text))
+    header = reader.fieldnames or []
+    if "code" not in header:
+        return {}, [(1, "The first row must name the columns, including code.")]
+    unknown = [column for column in header if column not in KNOWN_COLUMNS]
+    if unknown:
+        return {}, [(1, f"Unknown column(s): {', '.join(unknown)}. Use the column names of requirements.csv.")]
+    changes, errors, seen = {}, [], set()
+    for number, row in enumerate(reader, start=2):
+        if None in row:
+            errors.append((number, "This row has more cells than the header has columns."))
+            continue
+        code = (row.get("code") or "").strip().upper()
+        state = states_by_code.get(code)
+        if state is None:
+            errors.append((number, f"Unknown state code {code!r}."))
+            continue
+        if code in seen:
+            errors.append((number, f"{code} appears more than once."))
+            continue
+        seen.add(code)
+        changed = {}
+        for column in header:
+            if column not in IMPORTABLE:
+                continue
+            try:
+                new = _parse_value(column, row[column])
+            except ValueError as error:
+                errors.append((number, str(error)))
+                continue
+            old = getattr(state, column)
+            if new != old:
+                changed[column] = (old, new)
+        if changed:
+            changes[state] = changed
+    return changes, errors

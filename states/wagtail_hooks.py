@@ -5,7 +5,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .admin_views import verification_report
+from .admin_views import import_requirements, verification_report
 from .models import OutdatedReport, StatePage
 from .verification import max_age, overdue_count
 
@@ -25,7 +25,10 @@ register_snippet(OutdatedReportViewSet)
 
 @hooks.register("register_admin_urls")
 def register_verification_report_url():
-    return [path("reports/state-verification/", verification_report, name="state_verification_report")]
+    return [
+        path("reports/state-verification/", verification_report, name="state_verification_report"),
+        path("states/import/", import_requirements, name="state_requirements_import"),
+    ]
 
 
 @hooks.register("register_reports_menu_item")
@@ -58,3 +61,8 @@ class OverdueStatesPanel:
 @hooks.register("construct_homepage_panels")
 def add_overdue_states_panel(request, panels):
     panels.append(OverdueStatesPanel(request))
+
+
+@hooks.register("register_admin_menu_item")
+def register_import_menu_item():
+    return MenuItem("Import state CSV", reverse("state_requirements_import"), icon_name="upload", order=600)
