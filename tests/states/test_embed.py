@@ -35,3 +35,15 @@ def test_state_page_offers_the_embed_code_and_short_link(client, seeded):
     assert 'src="http://testserver/states/tx/embed/"' in code
     assert page.find("label", attrs={"for": "embed-code"})
     assert page.find("a", href="/states/tx/")
+
+
+def test_embed_never_shows_draft_values_or_private_states(client, seeded):
+    from wagtail.models import PageViewRestriction
+
+    texas = StatePage.objects.get(code="TX")
+    texas.training_hours = 999
+    texas.save_revision()  # a draft
+    card = client.get("/states/tx/embed/").content.decode()
+    assert "46 hours" in card and "999" not in card
+    PageViewRestriction.objects.create(page=texas, restriction_type="password", password="x")
+    assert client.get("/states/tx/embed/").status_code == 404
