@@ -3,9 +3,11 @@ from django.db import models
 from django.http import HttpResponseRedirect
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
+from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
@@ -118,6 +120,11 @@ class StatePage(BasePage):
     ic_rc_reciprocity = models.BooleanField("IC&RC reciprocity", null=True, blank=True, help_text=TRI_STATE_HELP)
     medicaid_billable = models.BooleanField("Medicaid billable", null=True, blank=True, help_text=TRI_STATE_HELP)
     notes = models.TextField(blank=True)
+    official_links = StreamField(
+        [("link", blocks.StructBlock([("title", blocks.CharBlock(max_length=200)), ("url", blocks.URLBlock())]))],
+        blank=True,
+        help_text="The certifying body's and the state's own pages about the credential.",
+    )
     last_verified_on = models.DateField(null=True, blank=True)
     verified_by = models.CharField(max_length=255, blank=True, help_text="Who checked these requirements.")
 
@@ -144,6 +151,7 @@ class StatePage(BasePage):
         FieldPanel("fees"),
         FieldRowPanel([FieldPanel("ic_rc_reciprocity"), FieldPanel("medicaid_billable")]),
         FieldPanel("notes"),
+        FieldPanel("official_links"),
         InlinePanel("sources", heading="Sources", label="Source"),
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("last_verified_on"), FieldPanel("verified_by")])], heading="Verification"
@@ -180,6 +188,7 @@ class StatePage(BasePage):
         APIField("ic_rc_reciprocity"),
         APIField("medicaid_billable"),
         APIField("notes"),
+        APIField("official_links"),
         APIField("last_verified_on"),
         APIField("sources"),
         APIField("changes"),
@@ -205,6 +214,7 @@ class StatePage(BasePage):
         SynchronizedField("ic_rc_reciprocity"),
         SynchronizedField("medicaid_billable"),
         TranslatableField("notes"),
+        TranslatableField("official_links"),
         SynchronizedField("sources"),
         SynchronizedField("last_verified_on"),
         SynchronizedField("verified_by"),

@@ -1,6 +1,7 @@
 """Build the state index and one page per jurisdiction from the sourced data file."""
 
 import datetime
+import json
 from pathlib import Path
 
 from django.utils.text import slugify
@@ -38,6 +39,17 @@ def _credentials(record, locale):
             )
         )
     return credentials
+
+
+def _official_links(record):
+    """The certifying bodies' own sites, once each."""
+    links, seen = [], set()
+    for credential in record["credentials"] or []:
+        url = credential.get("certifying_body_url")
+        if url and url not in seen:
+            seen.add(url)
+            links.append({"type": "link", "value": {"title": credential["certifying_body"][:200], "url": url}})
+    return links
 
 
 def _sources(record, locale):
@@ -89,6 +101,7 @@ def state_page_fields(record, locale):
         "ic_rc_reciprocity": record["ic_rc_reciprocity"],
         "medicaid_billable": record["medicaid_billable"],
         "notes": record["notes"] or "",
+        "official_links": json.dumps(_official_links(record)),
         "last_verified_on": DATE_READ,
         "verified_by": VERIFIED_BY,
         "credentials": _credentials(record, locale),

@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import Page
+from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from careers.models import CareerLadderPage
 from core.models import Citation
@@ -31,6 +32,9 @@ def state_editor(client, make_user, seeded):
 def edit_training_hours(client, state, hours, action):
     url = f"/admin/pages/{state.pk}/edit/"
     data = rendered_form_data(client.get(url), "form#page-edit-form")
+    # StreamFields are built by the admin's JavaScript, so send them as a browser would after it ran.
+    links = [("link", {"title": b.value["title"], "url": b.value["url"]}) for b in state.official_links]
+    data.update(nested_form_data({"official_links": streamfield(links)}))
     data["training_hours"] = str(hours)
     data[action] = "1"
     return client.post(url, data)

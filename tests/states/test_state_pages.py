@@ -66,3 +66,9 @@ def test_sections_have_plain_link_anchors(client, seeded):
     for field in REQUIREMENT_FIELDS:
         link = page.find(id=field.anchor).find("a", class_="anchor-link")
         assert link["href"] == f"#{field.anchor}"
+
+
+def test_official_links_are_the_certifying_bodies_sites(client, seeded):
+    page = state_html(client, "AL")
+    links = [a["href"] for a in page.select("#official-links a")]
+    assert links == ["https://mh.alabama.gov/peer-programs"]  # two credentials, one body site, listed once
