@@ -1,3 +1,5 @@
+from urllib.parse import urlsplit
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponseRedirect
@@ -382,8 +384,6 @@ class StateSource(TranslatableMixin, Orderable):
 
     @property
     def host(self):
-        from urllib.parse import urlsplit
-
         return urlsplit(self.url).hostname or self.url
 
 

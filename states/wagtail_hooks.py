@@ -1,3 +1,4 @@
+from django.forms import Media
 from django.template.loader import render_to_string
 from django.urls import path, reverse
 from wagtail import hooks
@@ -51,11 +52,7 @@ class OverdueStatesPanel:
             {"count": count, "max_age_days": max_age().days, "url": reverse("state_verification_report")},
         )
 
-    @property
-    def media(self):
-        from django.forms import Media
-
-        return Media()
+    media = Media()
 
 
 @hooks.register("construct_homepage_panels")
