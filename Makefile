@@ -8,7 +8,15 @@ STAMP := $(VENV)/.installed-$(shell sha1sum requirements.txt | cut -c1-12)
 PORT ?= 8000
 TEST_ENV := DJANGO_SETTINGS_MODULE=peersupport.settings.test
 
-.PHONY: install run serve seed lint format check-migrations test clean help
+.PHONY: install run serve seed lint format check-migrations test clean help elasticsearch
+
+# Elasticsearch 8, built from Maven Central by the Maven project in search/elasticsearch.
+ES_PROJECT := search/elasticsearch
+ES_BUILD := $(ES_PROJECT)/target/peersupport-elasticsearch-1.0.jar
+ES_NODES ?= 1
+ES_PORT ?= 9200
+# make test runs its own node here (HTTP on TEST_ES_PORT + 1), apart from a developer's.
+TEST_ES_PORT ?= 9300
 
 help:  ## List the targets.
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*##/:/'
@@ -46,5 +54,11 @@ check-migrations: install  ## Django's system checks, and no model change withou
 test: lint check-migrations  ## Everything CI runs.
 	$(TEST_ENV) $(PY) -m pytest
 
-clean:  ## Remove the virtual environment, database and collected files.
-	rm -rf $(VENV) db.sqlite3 collected-static
+$(ES_BUILD): $(ES_PROJECT)/pom.xml $(shell find $(ES_PROJECT)/src $(ES_PROJECT)/modules -type f)
+	mvn -q -B -f $(ES_PROJECT)/pom.xml package
+
+elasticsearch: $(ES_BUILD)  ## Run ES_NODES Elasticsearch nodes on 127.0.0.1 (HTTP from ES_PORT+1); Ctrl-C stops them.
+	$(ES_PROJECT)/start -numOfNode $(ES_NODES) -baseHttpPort $(ES_PORT) -basePath .elasticsearch/data
+
+clean:  ## Remove the virtual environment, database, collected files and Elasticsearch's build and data.
+	rm -rf $(VENV) db.sqlite3 collected-static .elasticsearch $(ES_PROJECT)/target
