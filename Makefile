@@ -33,6 +33,8 @@ install: $(STAMP)  ## Create .venv with the pinned dependencies.
 
 seed: install  ## Migrate and load the starting content (safe to repeat).
 	$(PY) manage.py migrate --noinput
+	# Creates the search indexes with their analysis settings before content is added to them.
+	$(PY) manage.py update_index
 	$(PY) manage.py seed_content
 
 run: seed  ## Serve the site with its starting content and a development admin.
@@ -51,8 +53,9 @@ check-migrations: install  ## Django's system checks, and no model change withou
 	$(TEST_ENV) $(PY) manage.py check
 	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run --noinput
 
-test: lint check-migrations  ## Everything CI runs.
-	$(TEST_ENV) $(PY) -m pytest
+test: lint check-migrations $(ES_BUILD)  ## Everything CI runs, on a real Elasticsearch node it starts and stops.
+	$(TEST_ENV) ELASTICSEARCH_URL=http://127.0.0.1:$(shell echo $$(($(TEST_ES_PORT) + 1))) \
+		ELASTICSEARCH_INDEX_PREFIX=test_ $(PY) -m pytest
 
 $(ES_BUILD): $(ES_PROJECT)/pom.xml $(shell find $(ES_PROJECT)/src $(ES_PROJECT)/modules -type f)
 	mvn -q -B -f $(ES_PROJECT)/pom.xml package

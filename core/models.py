@@ -39,7 +39,14 @@ class BasePage(Page):
         MultiFieldPanel([FieldPanel("social_image"), FieldPanel("social_text")], heading="Link previews"),
     ]
 
-    search_fields = [*Page.search_fields, index.SearchField("search_description", boost=2)]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("search_description", boost=2),
+        # Lets the search index be checked against the database page by page
+        # (search.indexing.reconcile), and translation aliases be left out.
+        index.FilterField("live_revision"),
+        index.FilterField("alias_of"),
+    ]
 
     api_fields = [APIField("search_description"), APIField("last_published_at")]
 

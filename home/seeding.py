@@ -9,6 +9,7 @@ from wagtail.models import Locale, Page, Site
 from careers.seeding import seed_careers
 from core.markup import to_rich_text
 from core.seeding import load_content
+from search.seeding import seed_synonyms
 from states.seeding import seed_states
 
 from .models import HomePage
@@ -69,4 +70,5 @@ def seed_site(report=print):
     targets = seed_careers(home, report)
     targets["states"] = seed_states(home, report)
     fill_home_sections(home, data, targets)
+    seed_synonyms(report)
     return home

@@ -41,5 +41,6 @@ if settings.DEBUG:
 # Public pages live under /<lang>/ so that adding a language moves no URL.
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("search/suggest/", search_views.suggest, name="search_suggest"),
     path("", include(wagtail_urls)),
 )

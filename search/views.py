@@ -1,54 +1,142 @@
 import logging
-import re
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db import DatabaseError
+from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
+from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page, Site
+
+from careers.models import CareerLadderPage, CareerOverviewPage, CareerStagePage, PathwayPage, SkillIndexPage, SkillPage
+from states.models import StateIndexPage, StatePage
+
+from . import query as search_query
+from .indexing import after_successful_update
+from .models import ZeroResultQuery
 
 logger = logging.getLogger(__name__)
 
-MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
-# Quotes, brackets and operators mean something to the database's full-text
-# syntax (an unmatched quote is an error there); visitors mean plain words.
-QUERY_NOISE = re.compile(r"[^\w\s'’-]|_")
+# Nobody reads result page 50; deeper pages would also run past Elasticsearch's
+# 10,000-hit window.
+MAX_PAGES = 50
+MAX_SUGGESTIONS = 8
+TYPE_FILTERS = {
+    "states": (_("State requirements"), (StatePage,)),
+    "careers": (_("Careers and pay"), (CareerOverviewPage, CareerLadderPage, CareerStagePage)),
+    "skills": (_("Skill guides"), (SkillIndexPage, SkillPage)),
+    "steps": (_("Steps into the work"), (PathwayPage,)),
+}
 
 
-def clean_query(raw):
-    return " ".join(QUERY_NOISE.sub(" ", raw.replace("\x00", " ")).split())[:MAX_QUERY_LENGTH]
+def type_label(page):
+    for label, models in TYPE_FILTERS.values():
+        if isinstance(page, models):
+            return label
+    return _("Page")
+
+
+def visible_pages(request, model=Page):
+    """Live, public pages of this site in the visitor's language."""
+    return model.objects.live().public().in_site(Site.find_for_request(request)).filter(locale=Locale.get_active())
+
+
+def page_number(raw):
+    try:
+        return min(max(int(raw), 1), MAX_PAGES)
+    except (TypeError, ValueError):
+        return 1
+
+
+def filtered_pages(request, page_type, state_code):
+    if state_code:
+        return visible_pages(request, StatePage).filter(code=state_code)
+    pages = visible_pages(request)
+    if page_type in TYPE_FILTERS:
+        pages = pages.type(*TYPE_FILTERS[page_type][1])
+    return pages.specific()
+
+
+def promoted(query_string):
+    """Editors' picks for this query that a visitor may see, in their language."""
+    picks = Query.get(query_string).editors_picks.select_related("page")
+    locale = Locale.get_active()
+    return [
+        pick
+        for pick in picks
+        if pick.external_link_url or (pick.page and pick.page.live and pick.page.locale_id == locale.pk)
+    ]
+
+
+def popular_pages(request):
+    """Where to go when nothing matched: the sections in the main menu, the
+    state requirements first."""
+    sections = list(visible_pages(request).filter(show_in_menus=True, depth=3).specific())
+    return sorted(sections, key=lambda page: not isinstance(page, StateIndexPage))
 
 
 @never_cache
 def search(request):
-    shown_query = request.GET.get("q", "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
-    query = clean_query(shown_query)
-    results = Page.objects.none()
-    if query:
-        # Only this site's pages, in the visitor's language.
-        results = (
-            Page.objects.live()
-            .public()
-            .in_site(Site.find_for_request(request))
-            .filter(locale=Locale.get_active())
-            .specific()
-            .search(query, operator="and")
-        )
-    paginator = Paginator(results, RESULTS_PER_PAGE)
-    search_failed = False
-    try:
-        try:
-            page = paginator.page(request.GET.get("page", 1))
-        except (PageNotAnInteger, EmptyPage):
-            page = paginator.page(1)
+    shown_query = request.GET.get("q", "").replace("\x00", "").strip()[: search_query.MAX_QUERY_LENGTH]
+    query = search_query.clean_query(shown_query)
+    page_type = request.GET.get("type", "")
+    page_type = page_type if page_type in TYPE_FILTERS else ""
+    states = visible_pages(request, StatePage).order_by("title").only("title", "code")
+    state_code = request.GET.get("state", "").upper()
+    state_code = state_code if any(state.code == state_code for state in states) else ""
+    number = page_number(request.GET.get("page"))
+
+    def make_results(compiled_query, backend):
+        results = filtered_pages(request, page_type, state_code).search(compiled_query, backend=backend)
+        page = Paginator(results, RESULTS_PER_PAGE).get_page(number)
         page.object_list = list(page.object_list)
-    except DatabaseError:
-        logger.exception("Search failed for %r", query)
-        search_failed = True
-        page = Paginator([], RESULTS_PER_PAGE).page(1)
-    return TemplateResponse(
-        request,
-        "search/search.html",
-        {"search_query": shown_query, "results": page, "search_failed": search_failed},
-    )
+        return page
+
+    context = {
+        "search_query": shown_query,
+        "page_type": page_type,
+        "state_code": state_code,
+        "type_filters": [(key, label) for key, (label, _models) in TYPE_FILTERS.items()],
+        "states": states,
+        "degraded": False,
+        "promotions": [],
+        "results": None,
+    }
+    if query:
+        outcome = search_query.run(make_results, query, get_language())
+        results = outcome.results
+        state_results = [page for page in results.object_list if isinstance(page, StatePage)]
+        prefetch_related_objects(state_results, "credentials")
+        for page in results.object_list:
+            page.search_type_label = type_label(page)
+        if not outcome.degraded:
+            after_successful_update()
+        if number == 1:
+            Query.get(query).add_hit()
+            if not results.paginator.count:
+                ZeroResultQuery.record(query.lower())
+                context["popular_pages"] = popular_pages(request)
+        context.update(results=results, degraded=outcome.degraded, promotions=promoted(query) if number == 1 else [])
+    return TemplateResponse(request, "search/search.html", context)
+
+
+@never_cache
+def suggest(request):
+    """Up to eight pages whose title (or state code, or credential abbreviation)
+    starts with what the visitor has typed so far, as JSON for the search box."""
+    query = search_query.clean_query(request.GET.get("q", ""))
+    if not query:
+        return JsonResponse({"query": "", "suggestions": []})
+
+    def make_results(_compiled_query, backend):
+        pages = visible_pages(request).specific().autocomplete(query, operator="and", backend=backend)
+        return list(pages[:MAX_SUGGESTIONS])
+
+    outcome = search_query.run(make_results, query, get_language())
+    suggestions = [
+        {"title": page.title, "url": page.get_url(request), "type": str(type_label(page))} for page in outcome.results
+    ]
+    return JsonResponse({"query": query, "suggestions": suggestions})

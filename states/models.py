@@ -164,7 +164,14 @@ class StatePage(BasePage):
         *BasePage.search_fields,
         index.SearchField("code", boost=3),
         index.AutocompleteField("code"),
-        index.RelatedFields("credentials", [index.SearchField("name"), index.SearchField("abbreviation")]),
+        index.RelatedFields(
+            "credentials",
+            [
+                index.SearchField("name", boost=2),
+                index.SearchField("abbreviation", boost=3),
+                index.AutocompleteField("abbreviation"),
+            ],
+        ),
         index.SearchField("training_detail"),
         index.SearchField("notes"),
         index.FilterField("code"),

@@ -1,5 +1,7 @@
 """Fill in an admin form the way a browser would: take every field as the page rendered it."""
 
+from wagtail.test.utils.form_data import nested_form_data, streamfield
+
 from tests.html import parse
 
 
@@ -21,3 +23,15 @@ def rendered_form_data(response, form_selector="form[method=post]"):
         elif field.get("type") not in ("submit", "button", "file"):
             data[name] = field.get("value", "")
     return data
+
+
+def post_state_page_edit(client, state, changes, action):
+    """Submit a state page's edit form with `changes`, as an editor would, pressing `action`."""
+    url = f"/admin/pages/{state.pk}/edit/"
+    data = rendered_form_data(client.get(url), "form#page-edit-form")
+    # StreamFields are built by the admin's JavaScript, so send them as a browser would after it ran.
+    links = [("link", {"title": b.value["title"], "url": b.value["url"]}) for b in state.official_links]
+    data.update(nested_form_data({"official_links": streamfield(links)}))
+    data.update(changes)
+    data[action] = "1"
+    return client.post(url, data)

@@ -1,8 +1,15 @@
+from pathlib import Path
+
 import pytest
+from django.conf import settings
+from django.core.management import call_command
 from wagtail.models import Page, Site
 
 from home.seeding import seed_site
-from tests import factories
+from tests import factories, search_index
+from tests.search.elasticsearch_node import ElasticsearchNode
+
+NODE_PATH = Path(__file__).resolve().parents[1] / ".elasticsearch" / "test"
 
 
 @pytest.fixture
@@ -21,13 +28,51 @@ def ladder(home):
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def elasticsearch_node():
+    """The real Elasticsearch node behind ELASTICSEARCH_URL, started for this
+    run (`make test` sets the URL) and stopped at its end."""
+    if not settings.ELASTICSEARCH_URLS:
+        pytest.fail("ELASTICSEARCH_URL is not set: run the tests with `make test`, which starts Elasticsearch.")
+    node = ElasticsearchNode(settings.ELASTICSEARCH_URLS[0], NODE_PATH)
+    node.wipe()
+    node.start()
+    yield node
+    node.stop()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(request, django_db_setup, django_db_blocker):
     """Build the whole starting content once per test run, with the same code as
     `manage.py seed_content`; each test then runs in a transaction that is
-    rolled back, so tests that build their own tree (`home`) start from it."""
+    rolled back, so tests that build their own tree (`home`) start from it.
+    With Elasticsearch, its indexes are created first, as `make run` does."""
+    if settings.ELASTICSEARCH_URLS:
+        request.getfixturevalue("elasticsearch_node")
     with django_db_blocker.unblock():
+        call_command("update_index", verbosity=0)
         seed_site(report=lambda message: None)
         Site.objects.filter(is_default_site=True).update(hostname="testserver")
+    search_index.start_tracking()
+
+
+@pytest.fixture
+def elasticsearch(elasticsearch_node, db):
+    """For tests of Elasticsearch itself: the node, with an index that holds
+    exactly what the database holds."""
+    search_index.restore_and_refresh()
+    return elasticsearch_node
+
+
+@pytest.fixture
+def search(client, db):
+    """GET a search URL once the index has caught up with this test's changes."""
+
+    def get(params, path="/en/search/"):
+        if settings.ELASTICSEARCH_URLS:
+            search_index.restore_and_refresh()
+        return client.get(path, params)
+
+    return get
 
 
 @pytest.fixture

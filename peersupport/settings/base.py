@@ -11,6 +11,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from .search import search_backends
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -148,7 +150,17 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Peer Support Careers"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# ELASTICSEARCH_URL: one or more node URLs, comma-separated; unset means the
+# embedded database search.
+ELASTICSEARCH_URLS = env_list("ELASTICSEARCH_URL")
+WAGTAILSEARCH_BACKENDS = search_backends(
+    ELASTICSEARCH_URLS,
+    index_prefix=os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "peersupport_"),
+    timeout=float(os.environ.get("ELASTICSEARCH_TIMEOUT", "2")),
+)
+# After a failed Elasticsearch request, search answers from the database for
+# this many seconds before trying Elasticsearch again.
+SEARCH_FALLBACK_SECONDS = int(os.environ.get("SEARCH_FALLBACK_SECONDS", "30"))
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt"]
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
@@ -165,7 +177,12 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # A line per background task or page save is noise in development and in logs.
-    "loggers": {"django_tasks": {"level": "WARNING"}, "wagtail": {"level": "WARNING"}},
+    "loggers": {
+        "django_tasks": {"level": "WARNING"},
+        "wagtail": {"level": "WARNING"},
+        # One line per request to Elasticsearch otherwise.
+        "elastic_transport": {"level": "WARNING"},
+    },
 }
 
 # A state page whose requirements were last checked longer ago than this is

@@ -4,13 +4,12 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import Page
-from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from careers.models import CareerLadderPage
 from core.models import Citation
 from states.models import CertifyingBody, StatePage
 from states.permissions import EDITORS, REVIEWERS
-from tests.admin_forms import rendered_form_data
+from tests.admin_forms import post_state_page_edit
 
 
 @pytest.fixture
@@ -30,14 +29,7 @@ def state_editor(client, make_user, seeded):
 
 
 def edit_training_hours(client, state, hours, action):
-    url = f"/admin/pages/{state.pk}/edit/"
-    data = rendered_form_data(client.get(url), "form#page-edit-form")
-    # StreamFields are built by the admin's JavaScript, so send them as a browser would after it ran.
-    links = [("link", {"title": b.value["title"], "url": b.value["url"]}) for b in state.official_links]
-    data.update(nested_form_data({"official_links": streamfield(links)}))
-    data["training_hours"] = str(hours)
-    data[action] = "1"
-    return client.post(url, data)
+    return post_state_page_edit(client, state, {"training_hours": str(hours)}, action)
 
 
 def test_state_editors_can_edit_state_pages_and_their_records_only(state_editor):
