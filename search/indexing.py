@@ -119,9 +119,7 @@ def reconcile(backend=None):
     reports = []
     for locale in Locale.objects.order_by("language_code"):
         report = LocaleReport(locale.language_code)
-        expected = dict(
-            Page.objects.live().public().filter(locale=locale, depth__gt=1).values_list("pk", "live_revision_id")
-        )
+        expected = dict(Page.objects.live().public().filter(locale=locale).values_list("pk", "live_revision_id"))
         indexed = indexed_live_pages(backend, locale)
         report.in_database, report.in_index = len(expected), len(indexed)
         stale = [pk for pk, revision in expected.items() if indexed.get(pk, object()) != revision]

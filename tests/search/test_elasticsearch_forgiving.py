@@ -54,7 +54,7 @@ def test_editors_synonyms_apply_to_the_next_search(search, seeded):
     SkillPageFactory(parent=SkillIndexPage.objects.get(), title="Wombat handling")
     assert top_titles(search, "marsupial keeper") == []
     SearchSynonym.objects.create(terms="marsupial keeper, wombat handling")
-    assert top_titles(search, "marsupial keeper") == ["Wombat handling"]
+    assert top_titles(search, "marsupial keeper")[0] == "Wombat handling"
 
 
 def test_results_are_in_the_visitors_language_only(search, seeded):
