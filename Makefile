@@ -8,15 +8,16 @@ STAMP := $(VENV)/.installed-$(shell sha1sum requirements.txt | cut -c1-12)
 PORT ?= 8000
 TEST_ENV := DJANGO_SETTINGS_MODULE=peersupport.settings.test
 
-.PHONY: install run serve seed lint format check-migrations test clean help elasticsearch
+.PHONY: install run serve seed lint format check-migrations test clean help elasticsearch relevance
 
 # Elasticsearch 8, built from Maven Central by the Maven project in search/elasticsearch.
 ES_PROJECT := search/elasticsearch
 ES_BUILD := $(ES_PROJECT)/target/peersupport-elasticsearch-1.0.jar
 ES_NODES ?= 1
 ES_PORT ?= 9200
-# make test runs its own node here (HTTP on TEST_ES_PORT + 1), apart from a developer's.
-TEST_ES_PORT ?= 9300
+# make test runs its own node here (HTTP on TEST_ES_PORT + 1, transport on + 101), clear of
+# a developer's node from `make elasticsearch` (HTTP 9201, transport 9301).
+TEST_ES_PORT ?= 9400
 
 help:  ## List the targets.
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*##/:/'
@@ -62,6 +63,9 @@ $(ES_BUILD): $(ES_PROJECT)/pom.xml $(shell find $(ES_PROJECT)/src $(ES_PROJECT)/
 
 elasticsearch: $(ES_BUILD)  ## Run ES_NODES Elasticsearch nodes on 127.0.0.1 (HTTP from ES_PORT+1); Ctrl-C stops them.
 	$(ES_PROJECT)/start -numOfNode $(ES_NODES) -baseHttpPort $(ES_PORT) -basePath .elasticsearch/data
+
+relevance: seed  ## hit@1, hit@3 and MRR of the relevance set on each search backend (set ELASTICSEARCH_URL for Elasticsearch).
+	$(PY) manage.py search_relevance --misses
 
 clean:  ## Remove the virtual environment, database, collected files and Elasticsearch's build and data.
 	rm -rf $(VENV) db.sqlite3 collected-static .elasticsearch $(ES_PROJECT)/target

@@ -10,7 +10,7 @@ from django.core.cache import cache
 from django.db.models import Q
 from elastic_transport import TransportError
 from elasticsearch import ApiError
-from wagtail.search.query import Boost, Fuzzy, Or, PlainText
+from wagtail.search.query import Boost, Fuzzy, Or, Phrase, PlainText
 
 from .models import SearchSynonym, fold
 
@@ -48,12 +48,13 @@ def expand(query, language):
 
 def build_query(query, language, *, fuzzy):
     """Words match in any order and need not all be present: the best matches
-    rank first. On Elasticsearch, near-misses (one or two letters off) also
-    count, at a lower weight."""
+    rank first. On Elasticsearch, the words in the visitor's order (a
+    credential's full name, say) count extra, and near-misses (one or two
+    letters off) count at a lower weight."""
     words = PlainText(expand(query, language), operator="or")
     if not fuzzy:
         return words
-    return Or([words, Boost(Fuzzy(query), 0.5)])
+    return Or([words, Boost(Phrase(query), 2), Boost(Fuzzy(query), 0.5)])
 
 
 def elasticsearch_in_use():
