@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-$(shell sha1sum requirements.txt | cut -c1-12)
 PORT ?= 8000
 TEST_ENV := DJANGO_SETTINGS_MODULE=peersupport.settings.test
 
-.PHONY: install run serve seed lint format check-migrations test clean help elasticsearch relevance
+.PHONY: install run serve seed lint format check-migrations test clean help elasticsearch relevance bench-search
 
 # Elasticsearch 8, built from Maven Central by the Maven project in search/elasticsearch.
 ES_PROJECT := search/elasticsearch
@@ -18,6 +18,9 @@ ES_PORT ?= 9200
 # make test runs its own node here (HTTP on TEST_ES_PORT + 1, transport on + 101), clear of
 # a developer's node from `make elasticsearch` (HTTP 9201, transport 9301).
 TEST_ES_PORT ?= 9400
+# make bench-search runs a node of its own too (HTTP 9601).
+BENCH_ES_PORT ?= 9600
+BENCH_ENV := DJANGO_SETTINGS_MODULE=peersupport.settings.bench ELASTICSEARCH_INDEX_PREFIX=bench_
 
 help:  ## List the targets.
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*##/:/'
@@ -67,5 +70,11 @@ elasticsearch: $(ES_BUILD)  ## Run ES_NODES Elasticsearch nodes on 127.0.0.1 (HT
 relevance: seed  ## hit@1, hit@3 and MRR of the relevance set on each search backend (set ELASTICSEARCH_URL for Elasticsearch).
 	$(PY) manage.py search_relevance --misses
 
+bench-search: install $(ES_BUILD)  ## Benchmark search at 100 and 10,000 pages on Elasticsearch and the database (about 10 minutes).
+	rm -rf .bench && mkdir -p .bench
+	$(BENCH_ENV) $(ES_PROJECT)/with-node $(BENCH_ES_PORT) .elasticsearch/bench sh -c '\
+		$(PY) manage.py migrate --noinput -v0 && $(PY) manage.py update_index -v0 && \
+		$(PY) manage.py seed_content >/dev/null && $(PY) manage.py bench_search $(BENCH_ARGS)'
+
 clean:  ## Remove the virtual environment, database, collected files and Elasticsearch's build and data.
-	rm -rf $(VENV) db.sqlite3 collected-static .elasticsearch $(ES_PROJECT)/target
+	rm -rf $(VENV) db.sqlite3 collected-static .elasticsearch .bench $(ES_PROJECT)/target

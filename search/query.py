@@ -62,6 +62,11 @@ def elasticsearch_in_use():
     return FALLBACK_BACKEND in settings.WAGTAILSEARCH_BACKENDS
 
 
+def is_elasticsearch(backend):
+    """Whether the configured backend of that name is Elasticsearch (else the database)."""
+    return not settings.WAGTAILSEARCH_BACKENDS[backend]["BACKEND"].endswith("database")
+
+
 def elasticsearch_resting():
     """True while a recent failure says to leave Elasticsearch alone for a while."""
     return (cache.get(BREAKER_KEY) or 0) > time.time()

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from search.query import ELASTICSEARCH_ERRORS
+from search.query import ELASTICSEARCH_ERRORS, is_elasticsearch
 from search.relevance import RELEVANCE_SET, backend_names, load_cases, measure
 
 
@@ -20,8 +20,7 @@ class Command(BaseCommand):
         languages = [code for code, _name in settings.LANGUAGES if any(case.language == code for case in cases)]
         self.stdout.write(f"{'backend':<10} {'language':<8} {'queries':>7} {'hit@1':>6} {'hit@3':>6} {'MRR':>6}")
         for backend in backend_names():
-            engine = settings.WAGTAILSEARCH_BACKENDS[backend]["BACKEND"].rsplit(".", 1)[-1]
-            label = "database" if engine == "database" else backend
+            label = backend if is_elasticsearch(backend) else "database"
             for language in languages:
                 try:
                     score = measure(cases, backend, language)
