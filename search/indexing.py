@@ -18,6 +18,8 @@ from wagtail.models import Locale, Page
 from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 
+from core.visibility import public
+
 from .models import PendingIndexUpdate
 
 logger = logging.getLogger(__name__)
@@ -119,7 +121,7 @@ def reconcile(backend=None):
     reports = []
     for locale in Locale.objects.order_by("language_code"):
         report = LocaleReport(locale.language_code)
-        expected = dict(Page.objects.live().public().filter(locale=locale).values_list("pk", "live_revision_id"))
+        expected = dict(public(Page.objects.live()).filter(locale=locale).values_list("pk", "live_revision_id"))
         indexed = indexed_live_pages(backend, locale)
         report.in_database, report.in_index = len(expected), len(indexed)
         stale = [pk for pk, revision in expected.items() if indexed.get(pk, object()) != revision]

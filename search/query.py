@@ -7,6 +7,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import Q
 from elastic_transport import TransportError
 from elasticsearch import ApiError
@@ -21,6 +22,10 @@ FALLBACK_BACKEND = "database"
 BREAKER_KEY = "search:elasticsearch:unavailable-until"
 # Punctuation means query syntax to some backends; visitors mean plain words.
 QUERY_NOISE = re.compile(r"[^\w\s'’-]|_")
+# Above this many matches, the SQLite database backend stops ranking: its
+# relevance score is a correlated full-text subquery per matching row
+# (django-modelsearch#85), so a broad word on 10,000 pages takes a minute.
+SQLITE_RANKED_MATCHES = 300
 # Errors that mean "Elasticsearch could not answer", never a visitor's fault.
 ELASTICSEARCH_ERRORS = (TransportError, ApiError)
 
@@ -65,6 +70,16 @@ def elasticsearch_in_use():
 def is_elasticsearch(backend):
     """Whether the configured backend of that name is Elasticsearch (else the database)."""
     return not settings.WAGTAILSEARCH_BACKENDS[backend]["BACKEND"].endswith("database")
+
+
+def search_pages(pages, compiled_query, backend):
+    """pages.search(), ranked by relevance wherever that stays fast."""
+    if is_elasticsearch(backend) or connection.vendor != "sqlite":
+        return pages.search(compiled_query, backend=backend)
+    unranked = pages.search(compiled_query, backend=backend, order_by_relevance=False)
+    if unranked.count() > SQLITE_RANKED_MATCHES:
+        return unranked
+    return pages.search(compiled_query, backend=backend)
 
 
 def elasticsearch_resting():

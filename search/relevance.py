@@ -11,6 +11,8 @@ import yaml
 from django.conf import settings
 from wagtail.models import Locale, Page, Site
 
+from core.visibility import public
+
 from . import query as search_query
 
 RELEVANCE_SET = Path(__file__).resolve().parent / "content" / "relevance.yaml"
@@ -59,12 +61,12 @@ def ranked_paths(text, language, backend, site):
     searched as the search page searches on that backend."""
     locale = Locale.objects.get(language_code=language)
     root = site.root_page.get_translation_or_none(locale) or site.root_page
-    pages = Page.objects.live().public().descendant_of(root, inclusive=True).filter(locale=locale)
+    pages = public(Page.objects.live()).descendant_of(root, inclusive=True).filter(locale=locale)
     query = search_query.clean_query(text)
     compiled = search_query.build_query(
         query, language, fuzzy=backend != search_query.FALLBACK_BACKEND and search_query.elasticsearch_in_use()
     )
-    results = pages.search(compiled, backend=backend)[:RANKS_CONSIDERED]
+    results = search_query.search_pages(pages, compiled, backend)[:RANKS_CONSIDERED]
     prefix = len(root.url_path) - 1
     return [page.url_path[prefix:] for page in results]
 

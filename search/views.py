@@ -11,6 +11,7 @@ from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page, Site
 
 from careers.models import CareerLadderPage, CareerOverviewPage, CareerStagePage, PathwayPage, SkillIndexPage, SkillPage
+from core.visibility import public
 from states.models import StateIndexPage, StatePage
 
 from . import query as search_query
@@ -41,7 +42,7 @@ def type_label(page):
 
 def visible_pages(request, model=Page):
     """Live, public pages of this site in the visitor's language."""
-    return model.objects.live().public().in_site(Site.find_for_request(request)).filter(locale=Locale.get_active())
+    return public(model.objects.live()).in_site(Site.find_for_request(request)).filter(locale=Locale.get_active())
 
 
 def page_number(raw):
@@ -90,7 +91,7 @@ def search(request):
     number = page_number(request.GET.get("page"))
 
     def make_results(compiled_query, backend):
-        results = filtered_pages(request, page_type, state_code).search(compiled_query, backend=backend)
+        results = search_query.search_pages(filtered_pages(request, page_type, state_code), compiled_query, backend)
         page = Paginator(results, RESULTS_PER_PAGE).get_page(number)
         page.object_list = list(page.object_list)
         return page

@@ -7,13 +7,15 @@ from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed
 from wagtail.models import Locale
 
+from core.visibility import public
+
 from .models import RequirementChange, StatePage
 
 MAX_ITEMS = 50
 
 
 def live_changes():
-    live_states = StatePage.objects.live().public().filter(locale=Locale.get_default())
+    live_states = public(StatePage.objects.live()).filter(locale=Locale.get_default())
     return RequirementChange.objects.filter(page__in=live_states).select_related("page").order_by("-changed_on", "-pk")
 
 
@@ -52,7 +54,7 @@ class AllStateChangesFeed(Feed):
 
 class StateChangesFeed(AllStateChangesFeed):
     def get_object(self, request, code):
-        state = StatePage.objects.live().public().filter(locale=Locale.get_default(), code=code.upper()).first()
+        state = public(StatePage.objects.live()).filter(locale=Locale.get_default(), code=code.upper()).first()
         if state is None:
             raise Http404("Unknown state code")
         return state

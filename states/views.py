@@ -7,13 +7,15 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csrf import csrf_exempt
 from wagtail.models import Locale
 
+from core.visibility import public
+
 from .models import OutdatedReport, StatePage
 from .reports import OutdatedReportForm, address_hash
 from .spreadsheet import requirements_csv
 
 
 def live_states(locale):
-    return StatePage.objects.live().public().filter(locale=locale)
+    return public(StatePage.objects.live()).filter(locale=locale)
 
 
 def short_link(request, code):
