@@ -70,7 +70,7 @@ elasticsearch: $(ES_BUILD)  ## Run ES_NODES Elasticsearch nodes on 127.0.0.1 (HT
 relevance: seed  ## hit@1, hit@3 and MRR of the relevance set on each search backend (set ELASTICSEARCH_URL for Elasticsearch).
 	$(PY) manage.py search_relevance --misses
 
-bench-search: install $(ES_BUILD)  ## Benchmark search at 100 and 10,000 pages on Elasticsearch and the database (about 10 minutes).
+bench-search: install $(ES_BUILD)  ## Benchmark search at 100 and 10,000 pages on Elasticsearch and the database (about 6 minutes).
 	rm -rf .bench && mkdir -p .bench
 	$(BENCH_ENV) $(ES_PROJECT)/with-node $(BENCH_ES_PORT) .elasticsearch/bench sh -c '\
 		$(PY) manage.py migrate --noinput -v0 && $(PY) manage.py update_index -v0 && \

@@ -45,3 +45,10 @@ def public(pages):
     if PageViewRestriction.objects.count() <= FEW_RESTRICTIONS:
         return pages.public()
     return pages.exclude(id__in=sorted(private_page_ids()))
+
+
+def without_aliases(pages):
+    """pages without aliases (copies that follow another page's content).
+    By id, since Wagtail's Page indexes no alias field to filter a search on."""
+    alias_ids = sorted(Page.objects.filter(alias_of__isnull=False).values_list("pk", flat=True))
+    return pages.exclude(id__in=alias_ids) if alias_ids else pages

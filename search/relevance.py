@@ -11,7 +11,7 @@ import yaml
 from django.conf import settings
 from wagtail.models import Locale, Page, Site
 
-from core.visibility import public
+from core.visibility import public, without_aliases
 
 from . import query as search_query
 
@@ -61,7 +61,7 @@ def ranked_paths(text, language, backend, site):
     searched as the search page searches on that backend."""
     locale = Locale.objects.get(language_code=language)
     root = site.root_page.get_translation_or_none(locale) or site.root_page
-    pages = public(Page.objects.live()).descendant_of(root, inclusive=True).filter(locale=locale)
+    pages = without_aliases(public(Page.objects.live()).descendant_of(root, inclusive=True).filter(locale=locale))
     query = search_query.clean_query(text)
     compiled = search_query.build_query(
         query, language, fuzzy=backend != search_query.FALLBACK_BACKEND and search_query.elasticsearch_in_use()

@@ -11,7 +11,7 @@ from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page, Site
 
 from careers.models import CareerLadderPage, CareerOverviewPage, CareerStagePage, PathwayPage, SkillIndexPage, SkillPage
-from core.visibility import public
+from core.visibility import public, without_aliases
 from states.models import StateIndexPage, StatePage
 
 from . import query as search_query
@@ -41,8 +41,11 @@ def type_label(page):
 
 
 def visible_pages(request, model=Page):
-    """Live, public pages of this site in the visitor's language."""
-    return public(model.objects.live()).in_site(Site.find_for_request(request)).filter(locale=Locale.get_active())
+    """Live, public pages of this site in the visitor's language. Aliases are
+    left out: they repeat another page's content (and, in a translated tree,
+    in the other language), and the original is found on its own."""
+    pages = public(model.objects.live()).in_site(Site.find_for_request(request)).filter(locale=Locale.get_active())
+    return without_aliases(pages)
 
 
 def page_number(raw):

@@ -65,6 +65,20 @@ def test_results_are_in_the_visitors_language_only(search, seeded):
     assert top_titles(search, "ornitorrinco") == []
 
 
+def test_an_alias_is_never_a_result_of_its_own(search, seeded):
+    from careers.models import SkillIndexPage
+    from tests.factories import SkillPageFactory
+
+    skills = SkillIndexPage.objects.get()
+    original = SkillPageFactory(parent=skills, title="Echidna empathy", live=False)
+    original.save_revision().publish()
+    original.refresh_from_db()
+    original.create_alias(parent=seeded, update_slug="echidna-empathy-alias")
+    assert top_titles(search, "echidna", count=5) == ["Echidna empathy"]
+    link = parse(search({"q": "echidna"})).select_one(".results h2 a")
+    assert link["href"] == original.url
+
+
 def test_filter_by_page_type_and_by_state(search):
     assert top_titles(search, "peer", count=20, type="states")
     from states.models import StatePage
