@@ -3,12 +3,15 @@
 import json
 from pathlib import Path
 
+from django.conf import settings
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
 from careers.seeding import seed_careers
+from core.catalogues import load_translations
 from core.markup import to_rich_text
 from core.seeding import load_content
+from core.translating import translate_site
 from search.seeding import seed_synonyms
 from states.seeding import seed_states
 
@@ -63,12 +66,20 @@ def fill_home_sections(home, data, targets):
     home.save_revision().publish()
 
 
+def ensure_locales():
+    """A wagtail Locale for each content language; the first is the default."""
+    return [Locale.objects.get_or_create(language_code=code)[0] for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+
+
 @transaction.atomic
 def seed_site(report=print):
+    source_locale, *translation_locales = ensure_locales()
     data = load_content(APP_DIR, "home.yaml")
-    home = ensure_home(data, Locale.get_default(), report)
+    home = ensure_home(data, source_locale, report)
     targets = seed_careers(home, report)
     targets["states"] = seed_states(home, report)
     fill_home_sections(home, data, targets)
     seed_synonyms(report)
+    for locale in translation_locales:
+        translate_site(locale, load_translations(locale.language_code), report)
     return home

@@ -101,6 +101,8 @@ class StatePage(BasePage):
     page_description = "The peer support requirements of one state, D.C. or territory."
     parent_page_types = ["states.StateIndexPage"]
     subpage_types = []
+    # Its translations are kept in a catalogue of its own (core.catalogues).
+    one_catalogue_per_page = True
 
     code = models.CharField(
         max_length=2, help_text="Two-letter postal code, e.g. FL. Short links (/states/fl/) depend on it."

@@ -9,7 +9,6 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from django.utils.translation import gettext_lazy as _
 
 from .search import search_backends
 
@@ -120,11 +119,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Internationalisation: public pages live under /<lang>/ from day one, so that
-# adding Spanish later moves no URL. English is the only content language for
-# now; Spanish joins with wagtail-localize.
+# Internationalisation: public pages live under /<lang>/. English is the source
+# language; Spanish pages are translations of it, made and kept in step with
+# wagtail-localize. Language names are written in their own language, as a
+# visitor looking for their language expects to read them.
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English"))]
+LANGUAGES = [("en", "English"), ("es", "Español")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]

@@ -1,0 +1,56 @@
+"""Checks a translated catalogue entry must pass before it reaches a page.
+
+Plain functions over polib entries, so a translator can run them on the
+files they are working on without the site:
+
+    .venv/bin/python -m core.catalogue_checks careers/content/locale/es/skills.po
+"""
+
+import re
+import sys
+from collections import Counter
+
+import polib
+
+# Markup, entities and template placeholders must come through a translation unchanged.
+_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+_ENTITY = re.compile(r"&[a-zA-Z]+;|&#\d+;")
+_PLACEHOLDER = re.compile(r"%\([a-z_]+\)[sd]|\{[a-z_]*\}")
+_DIGITS = re.compile(r"\d+")
+
+
+def entry_problems(entry):
+    """What is wrong with one translated entry (empty list when nothing is)."""
+    if not entry.msgstr:
+        return ["no translation"]
+    problems = []
+    for name, pattern in (("markup", _TAG), ("entities", _ENTITY), ("placeholders", _PLACEHOLDER)):
+        if Counter(pattern.findall(entry.msgid)) != Counter(pattern.findall(entry.msgstr)):
+            problems.append(f"{name} differ from the English")
+    if set(_DIGITS.findall(entry.msgid)) - set(_DIGITS.findall(entry.msgstr)):
+        problems.append("a number in the English is missing")
+    return problems
+
+
+def catalogue_problems(path):
+    """(line, English text, problem) for every entry of a catalogue that fails a check."""
+    found = []
+    for entry in polib.pofile(str(path)):
+        if entry.obsolete:
+            continue
+        found.extend((entry.linenum, entry.msgid, problem) for problem in entry_problems(entry))
+    return found
+
+
+def main(paths):
+    failures = 0
+    for path in paths:
+        for line, text, problem in catalogue_problems(path):
+            failures += 1
+            print(f"{path}:{line}: {problem}: {text[:70]!r}")
+    print(f"{failures} problems in {len(paths)} catalogues")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
