@@ -1,6 +1,7 @@
 """StreamField blocks of the career section."""
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 
@@ -89,14 +90,14 @@ class TipBlock(blocks.StructBlock):
 
 
 STATE_TOPICS = [
-    ("credentials", "Credentials"),
-    ("training", "Training"),
-    ("supervised-hours", "Supervised hours"),
-    ("exam", "Exam"),
-    ("education", "Education"),
-    ("background-check", "Background check"),
-    ("lived-experience", "Lived experience"),
-    ("recertification", "Recertification"),
+    ("credentials", _("Credentials")),
+    ("training", _("Training")),
+    ("supervised-hours", _("Supervised hours")),
+    ("exam", _("Exam")),
+    ("education", _("Education")),
+    ("background-check", _("Background check")),
+    ("lived-experience", _("Lived experience")),
+    ("recertification", _("Recertification")),
 ]
 
 

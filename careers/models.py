@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -14,6 +15,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.formatting import dollars
 from core.models import BasePage, IntroPage
 from core.serializers import CitationSerializer
 from states.models import StateIndexPage
@@ -237,8 +239,8 @@ class CareerStagePage(BasePage):
 class SalaryBand(TranslatableMixin, Orderable):
     """One source's pay range for one stage. Sources disagree; each band keeps its own."""
 
-    CURRENCY_CHOICES = [("USD", "US dollars")]
-    PERIOD_CHOICES = [("year", "per year"), ("month", "per month"), ("hour", "per hour")]
+    CURRENCY_CHOICES = [("USD", _("US dollars"))]
+    PERIOD_CHOICES = [("year", _("per year")), ("month", _("per month")), ("hour", _("per hour"))]
 
     page = ParentalKey(CareerStagePage, on_delete=models.CASCADE, related_name="salary_bands")
     source = models.ForeignKey("core.Citation", on_delete=models.PROTECT, related_name="salary_bands")
@@ -292,10 +294,10 @@ class SalaryBand(TranslatableMixin, Orderable):
 
     @property
     def range_label(self):
-        low = f"${self.minimum:,}"
+        low = dollars(self.minimum)
         if self.maximum is None:
             return f"{low}+"
-        return f"{low} – ${self.maximum:,}{'+' if self.open_ended else ''}"
+        return f"{low} – {dollars(self.maximum)}{'+' if self.open_ended else ''}"
 
     @property
     def period_label(self):

@@ -21,6 +21,7 @@ from wagtail.search.backends import get_search_backend
 from core.visibility import public
 
 from .models import PendingIndexUpdate
+from .query import backend_for, elasticsearch_backend_names
 
 logger = logging.getLogger(__name__)
 
@@ -39,9 +40,14 @@ def after_successful_update():
         catch_up_task.enqueue()
 
 
-def catch_up(backend=None):
-    """Replay every missed change; returns how many were replayed."""
-    backend = backend or get_search_backend()
+def elasticsearch_backends():
+    return [get_search_backend(name) for name in elasticsearch_backend_names()]
+
+
+def catch_up(backends=None):
+    """Replay every missed change into every Elasticsearch backend (each keeps
+    what is in its language); returns how many changes were replayed."""
+    backends = backends or elasticsearch_backends()
     replayed = 0
     for pending in PendingIndexUpdate.objects.select_related("content_type"):
         model = pending.content_type.model_class()
@@ -49,13 +55,13 @@ def catch_up(backend=None):
             pending.delete()
             continue
         instance = model._default_manager.filter(pk=pending.object_id).first()
-        model_index = backend.get_index_for_model(model)
-        # The index's own methods: the backend's add() would schedule another catch-up.
-        if instance is None:
-            model_index.delete_item(model(pk=pending.object_id))
-        else:
-            indexed = get_indexed_instance(instance)
-            if indexed is not None:
+        indexed = get_indexed_instance(instance) if instance is not None else None
+        for backend in backends:
+            model_index = backend.get_index_for_model(model)
+            # The index's own methods: the backend's add() would schedule another catch-up.
+            if indexed is None:
+                model_index.delete_item(model(pk=pending.object_id))
+            else:
                 model_index.add_item(indexed)
         pending.delete()
         replayed += 1
@@ -113,13 +119,13 @@ def indexed_live_pages(backend, locale):
         search_after = hits[-1]["sort"]
 
 
-def reconcile(backend=None):
-    """Make the index's live pages match the database's live public pages, per locale."""
-    backend = backend or get_search_backend()
-    catch_up(backend)
-    page_index = backend.get_index_for_model(Page)
+def reconcile():
+    """Make each language's index hold exactly the database's live public pages in that language."""
+    catch_up()
     reports = []
     for locale in Locale.objects.order_by("language_code"):
+        backend = get_search_backend(backend_for(locale.language_code))
+        page_index = backend.get_index_for_model(Page)
         report = LocaleReport(locale.language_code)
         expected = dict(public(Page.objects.live()).filter(locale=locale).values_list("pk", "live_revision_id"))
         indexed = indexed_live_pages(backend, locale)

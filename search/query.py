@@ -72,6 +72,18 @@ def is_elasticsearch(backend):
     return not settings.WAGTAILSEARCH_BACKENDS[backend]["BACKEND"].endswith("database")
 
 
+def backend_for(language):
+    """The search backend that holds the pages in `language`: each language has its
+    own Elasticsearch backend, named after it; "default" holds the source language."""
+    if language != settings.LANGUAGE_CODE and language in settings.WAGTAILSEARCH_BACKENDS:
+        return language
+    return "default"
+
+
+def elasticsearch_backend_names():
+    return [name for name in settings.WAGTAILSEARCH_BACKENDS if is_elasticsearch(name)]
+
+
 def search_pages(pages, compiled_query, backend):
     """pages.search(), ranked by relevance wherever that stays fast."""
     if is_elasticsearch(backend) or connection.vendor != "sqlite":
@@ -107,7 +119,7 @@ def run(make_results, query, language):
         return SearchOutcome(make_results(build_query(query, language, fuzzy=False), "default"), degraded=False)
     if not elasticsearch_resting():
         try:
-            results = make_results(build_query(query, language, fuzzy=True), "default")
+            results = make_results(build_query(query, language, fuzzy=True), backend_for(language))
         except ELASTICSEARCH_ERRORS:
             logger.warning("Elasticsearch could not answer a search; using the database", exc_info=True)
             rest_elasticsearch()

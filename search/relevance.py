@@ -52,8 +52,10 @@ def load_cases(path=RELEVANCE_SET):
 
 
 def backend_names():
-    """Every configured backend: Elasticsearch first when there is one."""
-    return list(settings.WAGTAILSEARCH_BACKENDS)
+    """ "default" (Elasticsearch when configured, in each language's own backend)
+    and "database" when Elasticsearch has it as its fallback."""
+    languages = dict(settings.LANGUAGES)
+    return [name for name in settings.WAGTAILSEARCH_BACKENDS if name not in languages]
 
 
 def ranked_paths(text, language, backend, site):
@@ -66,6 +68,8 @@ def ranked_paths(text, language, backend, site):
     compiled = search_query.build_query(
         query, language, fuzzy=backend != search_query.FALLBACK_BACKEND and search_query.elasticsearch_in_use()
     )
+    if backend == "default":
+        backend = search_query.backend_for(language)
     results = search_query.search_pages(pages, compiled, backend)[:RANKS_CONSIDERED]
     prefix = len(root.url_path) - 1
     return [page.url_path[prefix:] for page in results]

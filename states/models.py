@@ -3,14 +3,16 @@ from urllib.parse import urlsplit
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponseRedirect
+from django.utils.formats import number_format
 from django.utils.functional import cached_property
+from django.utils.translation import gettext, ngettext
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, TranslatableMixin
+from wagtail.models import Locale, Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -19,7 +21,7 @@ from core.models import BasePage, IntroPage
 
 from .compare import comparison
 from .national import sorted_table, tile_map
-from .requirements import FIELD_CHOICES, NOT_VERIFIED, REQUIREMENT_FIELDS, yes_no
+from .requirements import FIELD_CHOICES, NOT_VERIFIED, REQUIREMENT_FIELDS, hours, yes_no
 
 TRI_STATE_HELP = 'Leave as unknown until a source confirms it: unknown is shown as "not yet verified".'
 
@@ -249,7 +251,9 @@ class StatePage(BasePage):
             )
 
     def summary_text(self):
-        return self.search_description or f"Peer support certification requirements in {self.title}."
+        return self.search_description or gettext("Peer support certification requirements in %(state)s.") % {
+            "state": self.title
+        }
 
     def get_context(self, request, *args, **kwargs):
         from .reports import OutdatedReportForm
@@ -286,9 +290,9 @@ class StatePage(BasePage):
         if key == "credentials":
             return self.credential_list or None
         if key == "training_hours":
-            return f"{self.training_hours} hours" if self.training_hours is not None else None
+            return hours(self.training_hours)
         if key == "supervised_hours":
-            return f"{self.supervised_hours:,} hours" if self.supervised_hours is not None else None
+            return hours(self.supervised_hours)
         if key == "exam":
             return yes_no(self.exam_required)
         if key == "lived_experience_required":
@@ -300,10 +304,18 @@ class StatePage(BasePage):
         if key == "recertification":
             parts = []
             if self.recertification_years:
-                parts.append(f"every {self.recertification_years} year{'s' if self.recertification_years > 1 else ''}")
+                parts.append(
+                    ngettext("Every year", "Every %(years)s years", self.recertification_years)
+                    % {"years": self.recertification_years}
+                )
             if self.ceu_hours is not None:
-                parts.append(f"{self.ceu_hours} continuing-education hours")
-            return ", ".join(parts).capitalize() if parts else None
+                parts.append(
+                    ngettext(
+                        "%(hours)s continuing-education hour", "%(hours)s continuing-education hours", self.ceu_hours
+                    )
+                    % {"hours": number_format(self.ceu_hours, force_grouping=True)}
+                )
+            return ", ".join(parts) if parts else None
         if key == "fees":
             return self.fees or None
         if key == "ic_rc_reciprocity":
@@ -335,6 +347,11 @@ class StatePage(BasePage):
         ]
 
     not_verified_label = NOT_VERIFIED
+
+    @property
+    def language_query(self):
+        """What short links and the embed card add to ask for this page's language."""
+        return "" if self.locale_id == Locale.get_default().pk else f"?lang={self.locale.language_code}"
 
 
 class StateCredential(TranslatableMixin, Orderable):

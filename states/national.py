@@ -2,6 +2,9 @@
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
 # A tile-grid map: each jurisdiction one square, placed roughly where it lies.
 TILE_POSITIONS = {
     "AK": (1, 1), "ME": (1, 11),
@@ -29,17 +32,17 @@ class KeyField:
 
 
 KEY_FIELDS = [
-    KeyField("certification", "Certification offered", "credential"),
-    KeyField("training_hours", "Training hours", "hours", "training_hours", (40, 60, 80)),
-    KeyField("supervised_hours", "Supervised hours", "hours", "supervised_hours", (250, 500, 1000)),
-    KeyField("exam_required", "Exam required", "yesno", "exam_required"),
-    KeyField("lived_experience_required", "Lived experience required", "yesno", "lived_experience_required"),
-    KeyField("background_check", "Background check", "yesno", "background_check"),
-    KeyField("ic_rc_reciprocity", "IC&RC reciprocity", "yesno", "ic_rc_reciprocity"),
-    KeyField("medicaid_billable", "Medicaid billable", "yesno", "medicaid_billable"),
+    KeyField("certification", _("Certification offered"), "credential"),
+    KeyField("training_hours", _("Training hours"), "hours", "training_hours", (40, 60, 80)),
+    KeyField("supervised_hours", _("Supervised hours"), "hours", "supervised_hours", (250, 500, 1000)),
+    KeyField("exam_required", _("Exam required"), "yesno", "exam_required"),
+    KeyField("lived_experience_required", _("Lived experience required"), "yesno", "lived_experience_required"),
+    KeyField("background_check", _("Background check"), "yesno", "background_check"),
+    KeyField("ic_rc_reciprocity", _("IC&RC reciprocity"), "yesno", "ic_rc_reciprocity"),
+    KeyField("medicaid_billable", _("Medicaid billable"), "yesno", "medicaid_billable"),
 ]
 KEY_FIELDS_BY_KEY = {field.key: field for field in KEY_FIELDS}
-UNKNOWN = ("unknown", "Not yet verified")
+UNKNOWN = ("unknown", _("Not yet verified"))
 
 
 def raw_value(state, field):
@@ -53,20 +56,20 @@ def category(field, value):
     if value is None:
         return UNKNOWN
     if field.kind in ("yesno", "credential"):
-        return ("yes", "Yes") if value else ("no", "No")
+        return ("yes", gettext("Yes")) if value else ("no", gettext("No"))
     low = 0
     for index, high in enumerate(field.bins):
         if value < high:
-            return (f"bin-{index}", f"{low}–{high - 1} hours")
+            return (f"bin-{index}", gettext("%(low)s–%(high)s hours") % {"low": low, "high": high - 1})
         low = high
-    return (f"bin-{len(field.bins)}", f"{low}+ hours")
+    return (f"bin-{len(field.bins)}", gettext("%(low)s+ hours") % {"low": low})
 
 
 def legend(field):
     if field.kind == "credential":  # a credential is either sourced or not yet verified
-        return [("yes", "Yes"), UNKNOWN]
+        return [("yes", gettext("Yes")), UNKNOWN]
     if field.kind == "yesno":
-        return [("yes", "Yes"), ("no", "No"), UNKNOWN]
+        return [("yes", gettext("Yes")), ("no", gettext("No")), UNKNOWN]
     values = [0, *field.bins]
     return [category(field, value) for value in values] + [UNKNOWN]
 
@@ -76,7 +79,7 @@ def short_value(field, value):
         return "?"
     if field.kind == "hours":
         return str(value)
-    return "Yes" if value else "No"
+    return gettext("Yes") if value else gettext("No")
 
 
 def tile_map(states, colour_key):

@@ -6,6 +6,7 @@ from datetime import timedelta
 from django import forms
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from .requirements import FIELD_CHOICES
 
@@ -21,24 +22,24 @@ def address_hash(request):
 
 class OutdatedReportForm(forms.Form):
     field = forms.ChoiceField(
-        label="Which part looks outdated?", choices=[("", "Not sure / several"), *FIELD_CHOICES], required=False
+        label=_("Which part looks outdated?"), choices=[("", _("Not sure / several")), *FIELD_CHOICES], required=False
     )
     message = forms.CharField(
-        label="What should it say, and where did you see that?",
+        label=_("What should it say, and where did you see that?"),
         widget=forms.Textarea(attrs={"rows": 5}),
         min_length=10,
         max_length=4000,
         error_messages={
-            "required": "Please tell us what looks outdated.",
-            "min_length": "Please add a little more detail (at least 10 characters).",
+            "required": _("Please tell us what looks outdated."),
+            "min_length": _("Please add a little more detail (at least 10 characters)."),
         },
     )
     source_url = forms.URLField(
-        label="Link to the official source (optional)", required=False, max_length=1000, assume_scheme="https"
+        label=_("Link to the official source (optional)"), required=False, max_length=1000, assume_scheme="https"
     )
-    email = forms.EmailField(label="Your email, if you'd like a reply (optional)", required=False)
+    email = forms.EmailField(label=_("Your email, if you'd like a reply (optional)"), required=False)
     # Hidden from people; bots that fill every field give themselves away.
-    website = forms.CharField(required=False, label="Leave this field empty")
+    website = forms.CharField(required=False, label=_("Leave this field empty"))
 
     def __init__(self, *args, sender=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -47,7 +48,7 @@ class OutdatedReportForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("website"):
-            raise forms.ValidationError("This looks automated, so it was not sent.", code="spam")
+            raise forms.ValidationError(_("This looks automated, so it was not sent."), code="spam")
         from .models import OutdatedReport
 
         since = timezone.now() - RATE_WINDOW
@@ -56,7 +57,7 @@ class OutdatedReportForm(forms.Form):
             and OutdatedReport.objects.filter(sender_hash=self.sender, created_at__gte=since).count() >= RATE_LIMIT
         ):
             raise forms.ValidationError(
-                "You have sent several reports in the last hour. Please try again later; your text is kept below.",
+                _("You have sent several reports in the last hour. Please try again later; your text is kept below."),
                 code="rate_limited",
             )
         return cleaned

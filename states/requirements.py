@@ -7,7 +7,11 @@ None (or empty text) and is shown as "not yet verified", never as no or zero.
 
 from dataclasses import dataclass
 
-NOT_VERIFIED = "Not yet verified"
+from django.utils.formats import number_format
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
+
+NOT_VERIFIED = _("Not yet verified")
 
 
 @dataclass(frozen=True)
@@ -18,18 +22,18 @@ class RequirementField:
 
 
 REQUIREMENT_FIELDS = [
-    RequirementField("credentials", "credentials", "Credentials and certifying bodies"),
-    RequirementField("training_hours", "training", "Training"),
-    RequirementField("supervised_hours", "supervised-hours", "Supervised work hours"),
-    RequirementField("exam", "exam", "Exam"),
-    RequirementField("lived_experience_required", "lived-experience", "Lived experience"),
-    RequirementField("education_minimum", "education", "Education"),
-    RequirementField("background_check", "background-check", "Background check"),
-    RequirementField("recertification", "recertification", "Recertification and continuing education"),
-    RequirementField("fees", "fees", "Fees"),
-    RequirementField("ic_rc_reciprocity", "reciprocity", "Reciprocity with other states (IC&RC)"),
-    RequirementField("medicaid_billable", "medicaid", "Medicaid billing"),
-    RequirementField("notes", "notes", "Notes"),
+    RequirementField("credentials", "credentials", _("Credentials and certifying bodies")),
+    RequirementField("training_hours", "training", _("Training")),
+    RequirementField("supervised_hours", "supervised-hours", _("Supervised work hours")),
+    RequirementField("exam", "exam", _("Exam")),
+    RequirementField("lived_experience_required", "lived-experience", _("Lived experience")),
+    RequirementField("education_minimum", "education", _("Education")),
+    RequirementField("background_check", "background-check", _("Background check")),
+    RequirementField("recertification", "recertification", _("Recertification and continuing education")),
+    RequirementField("fees", "fees", _("Fees")),
+    RequirementField("ic_rc_reciprocity", "reciprocity", _("Reciprocity with other states (IC&RC)")),
+    RequirementField("medicaid_billable", "medicaid", _("Medicaid billing")),
+    RequirementField("notes", "notes", _("Notes")),
 ]
 
 FIELD_CHOICES = [(field.key, field.heading) for field in REQUIREMENT_FIELDS]
@@ -39,4 +43,11 @@ def yes_no(value):
     """Tri-state: True, False, or None for not yet verified."""
     if value is None:
         return None
-    return "Yes" if value else "No"
+    return gettext("Yes") if value else gettext("No")
+
+
+def hours(value):
+    """A number of hours in the visitor's language, or None for not yet verified."""
+    if value is None:
+        return None
+    return ngettext("%(hours)s hour", "%(hours)s hours", value) % {"hours": number_format(value, force_grouping=True)}

@@ -1,12 +1,12 @@
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.utils.cache import patch_vary_headers
-from django.utils.translation import get_language_from_request
+from django.utils.translation import gettext
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csrf import csrf_exempt
 from wagtail.models import Locale
 
+from core.languages import in_requested_language, locale_for
 from core.visibility import public
 
 from .models import OutdatedReport, StatePage
@@ -18,24 +18,28 @@ def live_states(locale):
     return public(StatePage.objects.live()).filter(locale=locale)
 
 
+@in_requested_language
 def short_link(request, code):
     """`/states/fl/`: a stable address for organizations, sending each visitor to
-    the state's page in their language (English when no translation exists)."""
-    language = get_language_from_request(request)
+    the state's page in their language (English when no translation exists);
+    `?lang=es` asks for a language explicitly."""
+    locale = locale_for(request.LANGUAGE_CODE)
     default = Locale.get_default()
-    locale = Locale.objects.filter(language_code=language).first() or default
     code = code.upper()
     state = live_states(locale).filter(code=code).first() or live_states(default).filter(code=code).first()
     if state is None:
-        states = live_states(default).order_by("title").only("id", "title", "code", "url_path", "path", "depth")
-        response = TemplateResponse(
-            request, "states/unknown_state.html", {"code": code[:10], "states": states}, status=404
-        )
-        return response
+        states = live_states(locale).order_by("title").only("id", "title", "code", "url_path", "path", "depth")
+        return TemplateResponse(request, "states/unknown_state.html", {"code": code[:10], "states": states}, status=404)
+    return HttpResponseRedirect(state.get_url(request))
 
-    response = HttpResponseRedirect(state.get_url(request))
-    patch_vary_headers(response, ["Accept-Language", "Cookie"])
-    return response
+
+def state_in_language(request, code):
+    """The live state page for `code` in the request's language, else in English."""
+    code = code.upper()
+    return (
+        live_states(locale_for(request.LANGUAGE_CODE)).filter(code=code).first()
+        or live_states(Locale.get_default()).filter(code=code).first()
+    )
 
 
 @cache_control(public=True, max_age=0, s_maxage=600)
@@ -49,12 +53,13 @@ def requirements_csv_view(request):
 
 @xframe_options_exempt
 @cache_control(public=True, max_age=0, s_maxage=600)
+@in_requested_language
 def embed_card(request, code):
-    """A small self-contained summary card that other sites may put in an iframe."""
-    state = live_states(Locale.get_default()).filter(code=code.upper()).first()
+    """A small self-contained summary card that other sites may put in an iframe,
+    in the visitor's language or the one its `?lang=` asks for."""
+    state = state_in_language(request, code)
     if state is None:
-        response = HttpResponse("Unknown state code.", status=404, content_type="text/plain")
-        return response
+        return HttpResponse(gettext("Unknown state code."), status=404, content_type="text/plain; charset=utf-8")
     response = TemplateResponse(request, "states/embed_card.html", {"state": state})
     # Framing is allowed here only; every other page keeps refusing it.
     response["Content-Security-Policy"] = "frame-ancestors *"
@@ -63,9 +68,10 @@ def embed_card(request, code):
 
 @csrf_exempt  # anonymous, holds no session; guarded by a honeypot and a rate limit instead
 @never_cache
+@in_requested_language
 def report_outdated(request, code):
-    """The "Report outdated information" form of one state."""
-    state = live_states(Locale.get_default()).filter(code=code.upper()).first()
+    """The "Report outdated information" form of one state, in the visitor's language."""
+    state = state_in_language(request, code)
     if state is None:
         raise Http404("Unknown state code")
     sender = address_hash(request)
@@ -81,7 +87,7 @@ def report_outdated(request, code):
                 email=data["email"],
                 sender_hash=sender,
             )
-            return HttpResponseRedirect(f"{request.path}?sent=1")
+            return HttpResponseRedirect(f"{request.path}?lang={request.LANGUAGE_CODE}&sent=1")
         status = 400
     else:
         form = OutdatedReportForm(initial={"field": request.GET.get("field", "")}, sender=sender)

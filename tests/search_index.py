@@ -11,6 +11,8 @@ from modelsearch.index import class_is_indexed, get_indexed_instance
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
+from search.query import elasticsearch_backend_names
+
 touched = set()
 
 
@@ -25,18 +27,22 @@ def start_tracking():
 
 
 def restore_and_refresh():
-    backend = get_search_backend()
+    """Bring every language's indexes back in step with the database."""
+    backends = [get_search_backend(name) for name in elasticsearch_backend_names()]
     while touched:
         model, pk = touched.pop()
-        model_index = backend.get_index_for_model(model)
         instance = model._default_manager.filter(pk=pk).first()
         indexed = get_indexed_instance(instance) if instance is not None else None
-        if indexed is None:
-            model_index.delete_item(model(pk=pk))
-        else:
-            model_index.add_item(indexed)
-    remove_pages_not_in_database(backend)
-    backend.refresh_indexes()
+        for backend in backends:
+            model_index = backend.get_index_for_model(model)
+            if indexed is None:
+                model_index.delete_item(model(pk=pk))
+            else:
+                # Each language's index takes only what is in its language.
+                model_index.add_item(indexed)
+    for backend in backends:
+        remove_pages_not_in_database(backend)
+        backend.refresh_indexes()
 
 
 def remove_pages_not_in_database(backend):

@@ -4,6 +4,9 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from core.formatting import dollars
+from core.language_versions import language_versions as versions_of
+
 register = template.Library()
 
 _JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
@@ -19,14 +22,23 @@ def json_ld(context, page):
 
 
 @register.simple_tag(takes_context=True)
-def page_alternates(context, page):
-    """Live translations of the page (itself included), for hreflang links."""
-    return list(page.get_translations(inclusive=True).live().select_related("locale"))
+def language_versions(context):
+    """This page (or view) in each language: the switcher and hreflang links read it."""
+    request = context.get("request")
+    if request is None:
+        return []
+    page = context.get("page")
+    # Asked by the head (hreflang) and the header (switcher): found once per request.
+    cached = getattr(request, "_language_versions", None)
+    if cached is None or cached[0] is not page:
+        cached = (page, versions_of(request, page))
+        request._language_versions = cached
+    return cached[1]
 
 
 @register.filter
 def money(value):
-    return f"${value:,}"
+    return dollars(value)
 
 
 @register.simple_tag(takes_context=True)

@@ -75,5 +75,5 @@ def test_a_rebuild_under_traffic_keeps_answering_and_reconcile_keeps_the_edit_ma
     assert len(searcher.hits) >= 3, "the rebuild ended before the searcher could ask"
     assert all(hits >= 1 for hits in searcher.hits), "a search during the rebuild found nothing"
 
-    reconcile(backend)
+    reconcile()
     assert "Gecko grounding" in indexed_titles(backend, "gecko")

@@ -13,7 +13,7 @@ GOOD = {"field": "training_hours", "message": "The board now asks for 60 hours o
 def test_each_state_page_carries_the_form(client, seeded):
     page = parse(client.get("/en/states/texas/"))
     form = page.select_one("#report form")
-    assert form["action"] == URL and form["method"] == "post"
+    assert form["action"] == f"{URL}?lang=en" and form["method"] == "post"
     assert form.find("label", attrs={"for": "id_message"})
 
 

@@ -58,7 +58,7 @@ def test_known_values_are_shown_with_their_quote(client, seeded):
 def test_last_verified_line_and_change_history(client, seeded):
     page = state_html(client, "FL")
     verified = " ".join(page.find(class_="verified").get_text().split())
-    assert "Last verified on 22 November 2026 against" in verified
+    assert "Last verified on November 22, 2026 against" in verified
     assert "Verified by: Peer Support Careers research" in verified
     assert page.select("#what-changed li time")[0]["datetime"] == "2026-11-22"
 

@@ -1,5 +1,4 @@
 from django.core.management.base import BaseCommand, CommandError
-from wagtail.search.backends import get_search_backend
 
 from search.indexing import reconcile
 from search.query import ELASTICSEARCH_ERRORS, elasticsearch_in_use
@@ -17,7 +16,7 @@ class Command(BaseCommand):
             self.stdout.write("Search runs on the database backend, which is always in step: nothing to do.")
             return
         try:
-            reports = reconcile(get_search_backend())
+            reports = reconcile()
         except ELASTICSEARCH_ERRORS as error:
             raise CommandError(f"Elasticsearch could not be reached: {error}") from error
         for report in reports:
