@@ -21,13 +21,26 @@ _DIGITS = re.compile(r"\d+")
 
 def entry_problems(entry):
     """What is wrong with one translated entry (empty list when nothing is)."""
-    if not entry.msgstr:
+    if entry.msgid_plural:
+        # Singular and plural forms, each checked against its English form.
+        forms = sorted(entry.msgstr_plural.items())
+        pairs = [(entry.msgid if index == 0 else entry.msgid_plural, text) for index, text in forms]
+    else:
+        pairs = [(entry.msgid, entry.msgstr)]
+    if not pairs or not all(text for _english, text in pairs):
         return ["no translation"]
     problems = []
+    for english, text in pairs:
+        problems.extend(text_problems(english, text))
+    return sorted(set(problems))
+
+
+def text_problems(english, text):
+    problems = []
     for name, pattern in (("markup", _TAG), ("entities", _ENTITY), ("placeholders", _PLACEHOLDER)):
-        if Counter(pattern.findall(entry.msgid)) != Counter(pattern.findall(entry.msgstr)):
+        if Counter(pattern.findall(english)) != Counter(pattern.findall(text)):
             problems.append(f"{name} differ from the English")
-    if set(_DIGITS.findall(entry.msgid)) - set(_DIGITS.findall(entry.msgstr)):
+    if set(_DIGITS.findall(english)) - set(_DIGITS.findall(text)):
         problems.append("a number in the English is missing")
     return problems
 

@@ -18,4 +18,4 @@ def test_server_error_shows_the_friendly_page(client, db):
     response = client.get("/broken/")
     assert response.status_code == 500
     assert b"Something went wrong on our side" in response.content
-    assert b'href="/"' in response.content
+    assert b'href="/en/"' in response.content
