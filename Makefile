@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-$(shell sha1sum requirements.txt | cut -c1-12)
 PORT ?= 8000
 TEST_ENV := DJANGO_SETTINGS_MODULE=peersupport.settings.test
 
-.PHONY: install run serve seed lint format check-migrations test clean help elasticsearch relevance bench-search
+.PHONY: install messages run serve seed lint format check-migrations test clean help elasticsearch relevance bench-search
 
 # Elasticsearch 8, built from Maven Central by the Maven project in search/elasticsearch.
 ES_PROJECT := search/elasticsearch
@@ -33,7 +33,17 @@ $(STAMP): requirements.txt
 	rm -f $(VENV)/.installed-*
 	touch $@
 
-install: $(STAMP)  ## Create .venv with the pinned dependencies.
+# Django reads compiled catalogues; they are built from the .po files the repo carries.
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/*.po))
+
+$(MO_FILES): %.mo: %.po $(STAMP)
+	$(PY) manage.py compile_translations
+
+install: $(STAMP) $(MO_FILES)  ## Create .venv with the pinned dependencies; compile the interface translations.
+
+messages: install  ## Refresh the Spanish catalogues from the code and content (needs GNU gettext: apt-get install gettext).
+	$(PY) manage.py makemessages -l es --no-obsolete --ignore=.venv --ignore=collected-static --ignore=.elasticsearch --ignore=.bench
+	$(PY) manage.py update_content_catalogues --language es
 
 seed: install  ## Migrate and load the starting content (safe to repeat).
 	$(PY) manage.py migrate --noinput

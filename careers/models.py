@@ -208,7 +208,15 @@ class CareerStagePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["bands"] = self.bands
         context["next_stage"] = self.get_next_stage()
-        context["skills"] = list(self.skills.live().order_by("title").only("id", "title", "url_path", "path", "depth"))
+        # Translated skill guides keep their English twin's stage links (wagtail-localize
+        # copies many-to-many links as they are), so skills are matched by translation key.
+        context["skills"] = list(
+            SkillPage.objects.live()
+            .filter(locale_id=self.locale_id, stages__translation_key=self.translation_key)
+            .distinct()
+            .order_by("title")
+            .only("id", "title", "url_path", "path", "depth")
+        )
         return context
 
     def occupation_json_ld(self, request, bands=None):
@@ -398,10 +406,19 @@ class SkillPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # wagtail-localize copies many-to-many links as they are (to the English
+        # stages and topics); each is shown in this page's language.
         context["skill_stages"] = list(
-            self.stages.live().order_by("position").only("id", "title", "url_path", "path", "depth", "position")
+            CareerStagePage.objects.live()
+            .filter(locale_id=self.locale_id, translation_key__in=self.stages.values("translation_key"))
+            .order_by("position")
+            .only("id", "title", "url_path", "path", "depth", "position")
         )
-        context["skill_topics"] = list(self.training_topics.all())
+        context["skill_topics"] = list(
+            TrainingTopic.objects.filter(
+                locale_id=self.locale_id, translation_key__in=self.training_topics.values("translation_key")
+            )
+        )
         return context
 
 

@@ -15,6 +15,8 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from .panels import TranslationStatusPanel
+
 
 class BasePage(Page):
     """What every page shares: SEO and social fields, JSON-LD, breadcrumbs,
@@ -34,6 +36,7 @@ class BasePage(Page):
         help_text="Description for link previews; the search description is used when empty.",
     )
 
+    content_panels = [*Page.content_panels, TranslationStatusPanel(heading="Translations")]
     promote_panels = [
         *Page.promote_panels,
         MultiFieldPanel([FieldPanel("social_image"), FieldPanel("social_text")], heading="Link previews"),

@@ -52,7 +52,8 @@ def translate_from_catalogue(instance, locale, translations):
     total, translated = translation.get_progress()
     if translated < total:
         return Outcome(instance, missing=total - translated)
-    translation.save_target(publish=True)
+    # A translation is published only if its source is: translating a draft must not make it live.
+    translation.save_target(publish=getattr(instance, "live", True))
     return Outcome(instance, created=True)
 
 

@@ -4,7 +4,7 @@ from careers.models import CareerStagePage, SkillPage
 
 
 def test_stage_json_carries_each_band_with_its_source(client, seeded):
-    stage = CareerStagePage.objects.get(position=5)
+    stage = CareerStagePage.objects.get(position=5, locale__language_code="en")
     data = client.get(f"/api/v2/pages/{stage.pk}/").json()
     assert data["position"] == 5
     bands = data["salary_bands"]
@@ -16,7 +16,7 @@ def test_stage_json_carries_each_band_with_its_source(client, seeded):
 
 
 def test_skill_json_names_its_stages_and_training_topics(client, seeded):
-    skill = SkillPage.objects.get(slug="active-listening")
+    skill = SkillPage.objects.get(slug="active-listening", locale__language_code="en")
     data = client.get(f"/api/v2/pages/{skill.pk}/").json()
     assert [s["title"] for s in data["stages"]] == ["Entry-level peer support worker"]
     assert {t["key"] for t in data["training_topics"]} >= {"communication-and-active-listening"}

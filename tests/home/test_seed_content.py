@@ -40,7 +40,7 @@ def test_the_default_site_serves_the_seeded_home(seeded):
 
 
 def test_editors_changes_survive_a_second_run(seeded):
-    stage = CareerStagePage.objects.get(position=1)
+    stage = CareerStagePage.objects.get(position=1, locale__language_code="en")
     stage.summary = "Edited by an editor."
     stage.save_revision().publish()
     call_command("seed_content", verbosity=0)

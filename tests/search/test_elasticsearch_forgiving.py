@@ -51,7 +51,7 @@ def test_editors_synonyms_apply_to_the_next_search(search, seeded):
     from careers.models import SkillIndexPage
     from tests.factories import SkillPageFactory
 
-    SkillPageFactory(parent=SkillIndexPage.objects.get(), title="Wombat handling")
+    SkillPageFactory(parent=SkillIndexPage.objects.get(locale__language_code="en"), title="Wombat handling")
     assert top_titles(search, "marsupial keeper") == []
     SearchSynonym.objects.create(terms="marsupial keeper, wombat handling")
     assert top_titles(search, "marsupial keeper")[0] == "Wombat handling"
@@ -69,7 +69,7 @@ def test_an_alias_is_never_a_result_of_its_own(search, seeded):
     from careers.models import SkillIndexPage
     from tests.factories import SkillPageFactory
 
-    skills = SkillIndexPage.objects.get()
+    skills = SkillIndexPage.objects.get(locale__language_code="en")
     original = SkillPageFactory(parent=skills, title="Echidna empathy", live=False)
     original.save_revision().publish()
     original.refresh_from_db()

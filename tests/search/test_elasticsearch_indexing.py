@@ -17,7 +17,7 @@ pytestmark = pytest.mark.usefixtures("elasticsearch")
 
 @pytest.fixture
 def skills(seeded):
-    return SkillIndexPage.objects.get()
+    return SkillIndexPage.objects.get(locale__language_code="en")
 
 
 def result_titles(response):

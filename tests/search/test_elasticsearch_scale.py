@@ -16,7 +16,7 @@ PRIVATE_PAGES = 1_500
 
 @pytest.fixture
 def many_private_pages(seeded):
-    skills = SkillIndexPage.objects.get()
+    skills = SkillIndexPage.objects.get(locale__language_code="en")
     secret = SkillPageFactory(parent=skills, title="Marmot members-only guide", live=False)
     secret.save_revision().publish()
     PageViewRestriction.objects.create(page=secret, restriction_type="login")

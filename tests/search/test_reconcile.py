@@ -21,7 +21,7 @@ def test_an_index_in_step_needs_no_repair():
 def test_a_page_missing_from_the_index_is_added_and_a_deleted_one_removed(capsys):
     backend = get_search_backend()
     page_index = backend.get_index_for_model(Page)
-    skills = SkillIndexPage.objects.get()
+    skills = SkillIndexPage.objects.get(locale__language_code="en")
     missing = SkillPageFactory(parent=skills, title="Missing from the index", live=False)
     missing.save_revision().publish()
     page_index.delete_item(missing)

@@ -17,11 +17,13 @@ def describe_misses(score):
 def test_the_set_covers_at_least_fifty_queries_of_every_kind():
     cases = load_cases()
     assert len(cases) >= 50
-    assert len({case.query for case in cases}) == len(cases), "a query is listed twice"
+    assert len({(case.query, case.language) for case in cases}) == len(cases), "a query is listed twice"
+    assert len([case for case in cases if case.language == "es"]) >= 20
 
 
-def test_elasticsearch_finds_a_right_page_in_the_top_three_for_nine_in_ten_queries():
-    score = measure(load_cases(), "default", "en")
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_elasticsearch_finds_a_right_page_in_the_top_three_for_nine_in_ten_queries(language):
+    score = measure(load_cases(), "default", language)
     assert score.hit_at(3) >= 0.9, describe_misses(score)
 
 
@@ -42,4 +44,9 @@ def test_the_command_reports_every_backend(capsys):
     call_command("search_relevance")
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].split() == ["backend", "language", "queries", "hit@1", "hit@3", "MRR"]
-    assert [line.split()[0] for line in lines[1:]] == ["default", "database"]
+    assert [line.split()[:2] for line in lines[1:]] == [
+        ["default", "en"],
+        ["default", "es"],
+        ["database", "en"],
+        ["database", "es"],
+    ]

@@ -31,7 +31,7 @@ def test_editors_manage_synonyms_in_the_admin(admin_client):
 
 
 def test_a_promoted_page_is_shown_first_for_its_query(search, seeded):
-    oregon = StatePage.objects.get(code="OR")
+    oregon = StatePage.objects.get(code="OR", locale__language_code="en")
     SearchPromotion.objects.create(query=Query.get("beaver state"), page=oregon, description="Oregon's rules.")
     page = parse(search({"q": "beaver state"}))
     promoted = page.select_one(".promoted")

@@ -33,9 +33,9 @@ def edit_training_hours(client, state, hours, action):
 
 
 def test_state_editors_can_edit_state_pages_and_their_records_only(state_editor):
-    texas = StatePage.objects.get(code="TX")
+    texas = StatePage.objects.get(code="TX", locale__language_code="en")
     assert state_editor.get(f"/admin/pages/{texas.pk}/edit/").status_code == 200
-    ladder = CareerLadderPage.objects.first()
+    ladder = CareerLadderPage.objects.filter(locale__language_code="en").first()
     assert state_editor.get(f"/admin/pages/{ladder.pk}/edit/").status_code in (302, 403)
     body = CertifyingBody.objects.first()
     assert state_editor.get(f"/admin/snippets/states/certifyingbody/edit/{body.pk}/").status_code == 200
@@ -44,14 +44,14 @@ def test_state_editors_can_edit_state_pages_and_their_records_only(state_editor)
 
 
 def test_a_state_editor_cannot_publish(state_editor):
-    texas = StatePage.objects.get(code="TX")
+    texas = StatePage.objects.get(code="TX", locale__language_code="en")
     response = edit_training_hours(state_editor, texas, 60, "action-publish")
     assert response.status_code in (200, 302)
     assert StatePage.objects.get(pk=texas.pk).training_hours == 46
 
 
 def test_an_edit_is_live_only_after_a_reviewer_approves(state_editor, client, make_user, django_user_model):
-    texas = StatePage.objects.get(code="TX")
+    texas = StatePage.objects.get(code="TX", locale__language_code="en")
     response = edit_training_hours(state_editor, texas, 60, "action-submit")
     assert response.status_code == 302, response.content[:300]
     texas = StatePage.objects.get(pk=texas.pk)

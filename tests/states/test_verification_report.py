@@ -14,13 +14,15 @@ URL = "/admin/reports/state-verification/"
 
 
 def age(code, days):
-    StatePage.objects.filter(code=code).update(last_verified_on=timezone.localdate() - datetime.timedelta(days=days))
+    StatePage.objects.filter(code=code, locale__language_code="en").update(
+        last_verified_on=timezone.localdate() - datetime.timedelta(days=days)
+    )
 
 
 @override_settings(STATE_VERIFICATION_MAX_AGE_DAYS=180)
 def test_overdue_states_come_first(editor_client, seeded):
     age("TX", 400)
-    StatePage.objects.filter(code="FL").update(last_verified_on=None)
+    StatePage.objects.filter(code="FL", locale__language_code="en").update(last_verified_on=None)
     age("PA", 200)
     StatePage.objects.exclude(code__in=["TX", "FL", "PA"]).update(last_verified_on=timezone.localdate())
     page = parse(editor_client.get(URL))
