@@ -269,6 +269,16 @@ class SalaryBand(TranslatableMixin, Orderable):
         FieldRowPanel([FieldPanel("currency"), FieldPanel("period")]),
         FieldPanel("note"),
     ]
+    translatable_fields = [
+        SynchronizedField("source"),
+        TranslatableField("label_in_source"),
+        SynchronizedField("minimum"),
+        SynchronizedField("maximum"),
+        SynchronizedField("open_ended"),
+        SynchronizedField("currency"),
+        SynchronizedField("period"),
+        TranslatableField("note"),
+    ]
     api_fields = [
         APIField("label_in_source"),
         APIField("minimum"),
@@ -322,6 +332,7 @@ class TrainingTopic(TranslatableMixin, index.Indexed, models.Model):
 
     panels = [FieldPanel("name"), FieldPanel("key"), FieldPanel("description")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("locale_id")]
+    translatable_fields = [TranslatableField("name"), SynchronizedField("key"), TranslatableField("description")]
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["name"]

@@ -363,6 +363,12 @@ class StateCredential(TranslatableMixin, Orderable):
     )
 
     panels = [FieldPanel("name"), FieldPanel("abbreviation"), FieldPanel("certifying_body")]
+    # Official names stay as the board writes them unless a translator has reason to change them.
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("abbreviation"),
+        SynchronizedField("certifying_body"),
+    ]
     api_fields = [
         APIField("name"),
         APIField("abbreviation"),
@@ -421,6 +427,7 @@ class RequirementChange(TranslatableMixin, Orderable):
     summary = models.CharField(max_length=500)
 
     panels = [FieldPanel("changed_on"), FieldPanel("summary")]
+    translatable_fields = [SynchronizedField("changed_on"), TranslatableField("summary")]
     api_fields = [APIField("changed_on"), APIField("summary")]
 
     class Meta(TranslatableMixin.Meta):
