@@ -42,7 +42,8 @@ $(MO_FILES): %.mo: %.po $(STAMP)
 install: $(STAMP) $(MO_FILES)  ## Create .venv with the pinned dependencies; compile the interface translations.
 
 messages: install  ## Refresh the Spanish catalogues from the code and content (needs GNU gettext: apt-get install gettext).
-	$(PY) manage.py makemessages -l es --no-obsolete --ignore=.venv --ignore=collected-static --ignore=.elasticsearch --ignore=.bench
+	$(PY) manage.py makemessages -l es --no-obsolete --ignore=.venv --ignore=collected-static --ignore=.elasticsearch \
+		--ignore=.bench --ignore="*/content/*"
 	$(PY) manage.py update_content_catalogues --language es
 
 seed: install  ## Migrate and load the starting content (safe to repeat).

@@ -57,15 +57,16 @@ def translate_from_catalogue(instance, locale, translations):
     return Outcome(instance, created=True)
 
 
-def translate_site(locale, translations, report=print):
-    """Give every English page and snippet that has no `locale` version one."""
+def translate_site(locale, translations, report=print, warn=print):
+    """Give every English page and snippet that has no `locale` version one;
+    `warn` names those left untranslated for want of catalogue entries."""
     source_locale = Locale.get_default()
     outcomes = [translate_from_catalogue(obj, locale, translations) for obj in source_objects(source_locale)]
     for outcome in outcomes:
         if outcome.created:
             report(f"translated {describe(outcome.instance)} into {locale.language_code}")
         elif outcome.missing:
-            report(
+            warn(
                 f"not translated into {locale.language_code}: {describe(outcome.instance)} "
                 f"({outcome.missing} strings have no translation in the catalogues)"
             )

@@ -72,7 +72,7 @@ def ensure_locales():
 
 
 @transaction.atomic
-def seed_site(report=print):
+def seed_site(report=print, warn=print):
     source_locale, *translation_locales = ensure_locales()
     data = load_content(APP_DIR, "home.yaml")
     home = ensure_home(data, source_locale, report)
@@ -81,5 +81,5 @@ def seed_site(report=print):
     fill_home_sections(home, data, targets)
     seed_synonyms(report)
     for locale in translation_locales:
-        translate_site(locale, load_translations(locale.language_code), report)
+        translate_site(locale, load_translations(locale.language_code), report, warn)
     return home

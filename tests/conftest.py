@@ -50,7 +50,7 @@ def django_db_setup(request, django_db_setup, django_db_blocker):
         request.getfixturevalue("elasticsearch_node")
     with django_db_blocker.unblock():
         call_command("update_index", verbosity=0)
-        seed_site(report=lambda message: None)
+        seed_site(report=lambda message: None, warn=lambda message: None)
         Site.objects.filter(is_default_site=True).update(hostname="testserver")
     search_index.start_tracking()
 

@@ -16,5 +16,5 @@ class Command(BaseCommand):
             created.append(message)
             self.stdout.write(f"  {message}")
 
-        seed_site(report)
+        seed_site(report, warn=lambda message: self.stdout.write(self.style.WARNING(f"  {message}")))
         self.stdout.write(self.style.SUCCESS(f"Starting content ready ({len(created)} items created)."))
