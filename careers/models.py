@@ -22,7 +22,7 @@ from states.models import StateIndexPage
 
 from .blocks import FAQBlock, OverviewStreamBlock, StepBlock, TipBlock
 from .salary import salary_chart, salary_json_ld
-from .serializers import TrainingTopicSerializer
+from .serializers import PageLinkSerializer, TrainingTopicSerializer
 
 INTRO_FEATURES = ["bold", "italic", "link"]
 BODY_FEATURES = ["bold", "italic", "link", "ul", "ol"]
@@ -398,8 +398,9 @@ class SkillPage(BasePage):
         APIField("why_it_matters"),
         APIField("how_to_build"),
         APIField("how_assessed"),
-        APIField("stages"),
-        APIField("training_topics", serializer=TrainingTopicSerializer(many=True)),
+        # In the page's own language (see localized_stages).
+        APIField("stages", serializer=PageLinkSerializer(many=True, source="localized_stages")),
+        APIField("training_topics", serializer=TrainingTopicSerializer(many=True, source="localized_training_topics")),
     ]
     translatable_fields = [
         *BasePage.translatable_fields,
@@ -415,21 +416,29 @@ class SkillPage(BasePage):
     def summary_text(self):
         return self.search_description or self.summary
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        # wagtail-localize copies many-to-many links as they are (to the English
-        # stages and topics); each is shown in this page's language.
-        context["skill_stages"] = list(
+    # wagtail-localize copies many-to-many links as they are (a Spanish guide
+    # keeps its English twin's stages and topics); each is shown in this page's language.
+    @cached_property
+    def localized_stages(self):
+        return list(
             CareerStagePage.objects.live()
             .filter(locale_id=self.locale_id, translation_key__in=self.stages.values("translation_key"))
             .order_by("position")
             .only("id", "title", "url_path", "path", "depth", "position")
         )
-        context["skill_topics"] = list(
+
+    @cached_property
+    def localized_training_topics(self):
+        return list(
             TrainingTopic.objects.filter(
                 locale_id=self.locale_id, translation_key__in=self.training_topics.values("translation_key")
             )
         )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["skill_stages"] = self.localized_stages
+        context["skill_topics"] = self.localized_training_topics
         return context
 
 
