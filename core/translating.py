@@ -8,6 +8,8 @@ published from them. Editors then keep it in step in the translation editor.
 
 from dataclasses import dataclass
 
+from django.db import transaction
+
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import Translation, TranslationSource
@@ -61,7 +63,11 @@ def translate_site(locale, translations, report=print, warn=print):
     """Give every English page and snippet that has no `locale` version one;
     `warn` names those left untranslated for want of catalogue entries."""
     source_locale = Locale.get_default()
-    outcomes = [translate_from_catalogue(obj, locale, translations) for obj in source_objects(source_locale)]
+    outcomes = []
+    for obj in source_objects(source_locale):
+        # wagtail-localize publishes on commit: commit each translation before the next builds on it.
+        with transaction.atomic():
+            outcomes.append(translate_from_catalogue(obj, locale, translations))
     for outcome in outcomes:
         if outcome.created:
             report(f"translated {describe(outcome.instance)} into {locale.language_code}")

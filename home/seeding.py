@@ -71,15 +71,25 @@ def ensure_locales():
     return [Locale.objects.get_or_create(language_code=code)[0] for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
 
 
-@transaction.atomic
 def seed_site(report=print, warn=print):
     source_locale, *translation_locales = ensure_locales()
+    home = seed_source_content(source_locale, report)
+    # Each translation commits on its own: wagtail-localize publishes a
+    # translation when its transaction commits, from the revision it saved, so
+    # one transaction around all of them would publish every page at the end
+    # from stale revisions (resetting the parents' child counts, which hides
+    # their children).
+    for locale in translation_locales:
+        translate_site(locale, load_translations(locale.language_code), report, warn)
+    return home
+
+
+@transaction.atomic
+def seed_source_content(locale, report):
     data = load_content(APP_DIR, "home.yaml")
-    home = ensure_home(data, source_locale, report)
+    home = ensure_home(data, locale, report)
     targets = seed_careers(home, report)
     targets["states"] = seed_states(home, report)
     fill_home_sections(home, data, targets)
     seed_synonyms(report)
-    for locale in translation_locales:
-        translate_site(locale, load_translations(locale.language_code), report, warn)
     return home
