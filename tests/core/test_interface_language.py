@@ -105,7 +105,7 @@ def test_dates_and_numbers_are_written_the_spanish_way(client):
     assert "250 horas" in text
     ladder = " ".join(parse(get(client, "/es/career-ladder/")).get_text(" ").split())
     assert re.search(r"\$\d{2},\d{3}", ladder)  # $45,000: thousands grouped as readers here write them
-    assert "por año" in ladder
+    assert "al año" in ladder
 
 
 def test_english_quotes_and_source_titles_are_marked_as_english(client):
