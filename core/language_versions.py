@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 
 @dataclass(frozen=True)
@@ -26,14 +26,31 @@ def translations_of(page):
     return {twin.locale.language_code: twin for twin in twins}
 
 
+def languages_with_content(request):
+    """Languages whose home page on this site is live: the languages a visitor can be sent to."""
+    cached = getattr(request, "_languages_with_content", None)
+    if cached is None:
+        site = Site.find_for_request(request)
+        if site is None:
+            cached = {settings.LANGUAGE_CODE}
+        else:
+            homes = site.root_page.get_translations(inclusive=True).live().filter(alias_of__isnull=True)
+            cached = set(homes.values_list("locale__language_code", flat=True)) | {settings.LANGUAGE_CODE}
+        request._languages_with_content = cached
+    return cached
+
+
 def language_versions(request, page=None):
     """This request's page in every language. Below a page (a routable page's
     sub-route, e.g. compare/?states=…) the rest of the address is kept."""
     current = get_language()
     twins = translations_of(page) if isinstance(page, Page) else {}
     page_url = page.get_url(request) if twins else None
+    available = languages_with_content(request)
     versions = []
     for code, name in settings.LANGUAGES:
+        if code not in available and code != current:
+            continue  # nowhere to send a visitor in that language yet
         url, exists = _url_in(request, code, twins, page_url)
         versions.append(LanguageVersion(code, name, url, code == current, exists))
     return versions

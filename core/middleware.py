@@ -1,14 +1,35 @@
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
+from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language, get_language_from_path
 
+from .language_versions import languages_with_content
+
 
 class LocaleMiddleware(DjangoLocaleMiddleware):
-    """Django's LocaleMiddleware turns a 404 outside the language prefix into a
-    redirect to /<lang>/… whenever that path resolves, and Wagtail's catch-all
-    resolves every path. A 404 from a route that lives outside the prefix
-    (an unknown short link, embed, feed or report form) is the real answer, so
-    it is kept; only paths that matched no route are sent on to /<lang>/."""
+    """Django's LocaleMiddleware, with two differences.
+
+    Outside the language prefix it only picks a language the site has content
+    in: a browser preferring a language whose home page is not published yet
+    is sent to English, not to a 404.
+
+    Django turns a 404 outside the language prefix into a redirect to
+    /<lang>/… whenever that path resolves, and Wagtail's catch-all resolves
+    every path. A 404 from a route that lives outside the prefix (an unknown
+    short link, embed, feed or report form) is the real answer, so it is kept;
+    only paths that matched no route are sent on to /<lang>/."""
+
+    def process_request(self, request):
+        super().process_request(request)
+        if not get_language_from_path(request.path_info) and get_language() not in languages_with_content(request):
+            translation.activate(self.default_language())
+            request.LANGUAGE_CODE = translation.get_language()
+
+    @staticmethod
+    def default_language():
+        from django.conf import settings
+
+        return settings.LANGUAGE_CODE
 
     def process_response(self, request, response):
         if (

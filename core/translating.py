@@ -9,7 +9,6 @@ published from them. Editors then keep it in step in the translation editor.
 from dataclasses import dataclass
 
 from django.db import transaction
-
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import Translation, TranslationSource

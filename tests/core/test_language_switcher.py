@@ -85,3 +85,11 @@ def test_root_sends_visitors_to_the_language_their_browser_prefers(client, accep
     response = client.get("/", HTTP_ACCEPT_LANGUAGE=accept_language)
     assert response.status_code == 302
     assert response["Location"] == home
+
+
+def test_a_language_whose_home_is_not_published_is_not_offered(client, seeded):
+    from wagtail.models import Locale
+
+    seeded.get_translation(Locale.objects.get(language_code="es")).unpublish(include_descendants=False)
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="es")["Location"] == "/en/"
+    assert switcher_links(client.get("/en/states/texas/")) == {}
