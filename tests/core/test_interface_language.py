@@ -18,7 +18,7 @@ TWINS = [
     ("/en/", "/es/"),
     ("/en/what-is-peer-support/", "/es/what-is-peer-support/"),
     ("/en/career-ladder/", "/es/career-ladder/"),
-    ("/en/career-ladder/peer-support-specialist/", "/es/career-ladder/peer-support-specialist/"),
+    ("/en/career-ladder/entry-level/", "/es/career-ladder/entry-level/"),
     ("/en/skills/", "/es/skills/"),
     ("/en/skills/active-listening/", "/es/skills/active-listening/"),
     ("/en/become-a-peer-support-worker/", "/es/become-a-peer-support-worker/"),
