@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
@@ -188,8 +189,8 @@ class CareerStagePage(BasePage):
         if self.years_min is None and self.years_max is None:
             return ""
         if self.years_max is None:
-            return f"{self.years_min}+ years"
-        return f"{self.years_min or 0}–{self.years_max} years"
+            return gettext("%(low)s+ years") % {"low": self.years_min}
+        return gettext("%(low)s–%(high)s years") % {"low": self.years_min or 0, "high": self.years_max}
 
     def get_next_stage(self):
         return (

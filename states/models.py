@@ -230,7 +230,7 @@ class StatePage(BasePage):
         TranslatableField("official_links"),
         SynchronizedField("sources"),
         SynchronizedField("last_verified_on"),
-        SynchronizedField("verified_by"),
+        TranslatableField("verified_by"),
         TranslatableField("changes"),
     ]
 
