@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
@@ -22,14 +23,8 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
     def process_request(self, request):
         super().process_request(request)
         if not get_language_from_path(request.path_info) and get_language() not in languages_with_content(request):
-            translation.activate(self.default_language())
+            translation.activate(settings.LANGUAGE_CODE)
             request.LANGUAGE_CODE = translation.get_language()
-
-    @staticmethod
-    def default_language():
-        from django.conf import settings
-
-        return settings.LANGUAGE_CODE
 
     def process_response(self, request, response):
         if (
