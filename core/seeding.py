@@ -4,6 +4,7 @@ import json
 from pathlib import Path
 
 import yaml
+from wagtail.fields import StreamField
 
 from .markup import to_rich_text
 
@@ -27,6 +28,18 @@ def intro_page_fields(data):
     }
 
 
+def give_every_block_an_id(page):
+    """Store StreamField content the way the admin does, each list item with an id.
+
+    Raw seed data keeps list items as bare values until each block is read once;
+    wagtail-localize skips such items, so they would never be offered for
+    translation (wagtail-localize#298). Reading every block converts it.
+    """
+    for field in page._meta.concrete_fields:
+        if isinstance(field, StreamField):
+            list(getattr(page, field.attname))
+
+
 def add_child_once(parent, page_class, slug, build, report=None):
     """Return the child of `parent` with `slug`, creating and publishing it
     from `build()` (a dict of field values) when it does not exist yet.
@@ -39,6 +52,7 @@ def add_child_once(parent, page_class, slug, build, report=None):
         return existing.specific
     # Sections directly under the home page appear in the main navigation.
     page = page_class(slug=slug, locale=parent.locale, show_in_menus=parent.depth == 2, **build())
+    give_every_block_an_id(page)
     parent.add_child(instance=page)
     page.save_revision().publish()
     if report:
