@@ -41,13 +41,27 @@ def synonym_groups(language):
     return [[fold(term) for term in group.term_list] for group in groups]
 
 
+def singular(text):
+    """Each word without a plural ending, so that a synonym group written in the
+    singular also answers the plural ("certificaciones", "certifications").
+    Crude, but applied to both sides of the comparison, which is all it needs."""
+    words = []
+    for word in text.split():
+        if len(word) > 4 and word.endswith("es"):
+            word = word[:-2]
+        elif len(word) > 3 and word.endswith("s"):
+            word = word[:-1]
+        words.append(word)
+    return " ".join(words)
+
+
 def expand(query, language):
     """The query plus every synonym of a term it contains, as extra words."""
-    folded = f" {fold(query)} "
+    folded = f" {singular(fold(query))} "
     extra = []
     for group in synonym_groups(language):
-        if any(f" {term} " in folded for term in group):
-            extra.extend(term for term in group if f" {term} " not in folded)
+        if any(f" {singular(term)} " in folded for term in group):
+            extra.extend(term for term in group if f" {singular(term)} " not in folded)
     return " ".join([query, *extra])
 
 

@@ -44,7 +44,9 @@ def visible_pages(request, model=Page):
     """Live, public pages of this site in the visitor's language. Aliases are
     left out: they repeat another page's content (and, in a translated tree,
     in the other language), and the original is found on its own."""
-    pages = public(model.objects.live()).in_site(Site.find_for_request(request)).filter(locale=Locale.get_active())
+    # The site's root is the English home; each language's tree hangs from its twin.
+    root = Site.find_for_request(request).root_page.localized
+    pages = public(model.objects.live()).descendant_of(root, inclusive=True).filter(locale=Locale.get_active())
     return without_aliases(pages)
 
 

@@ -96,3 +96,14 @@ def test_pagination_moves_through_results_and_stops_at_a_sane_depth(search):
     assert len(first_titles) == 10 and second_titles and not set(first_titles) & set(second_titles)
     deep = search({"q": "peer", "page": "2000"})
     assert deep.status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("query", "language", "synonym"),
+    [("certificaciones", "es", "credencial"), ("certificación", "es", "credencial"), ("exams", "en", "test")],
+)
+def test_a_synonym_group_answers_the_plural_as_well_as_the_singular(query, language, synonym):
+    """The seeded groups are written in the singular."""
+    from search.query import expand
+
+    assert synonym in expand(query, language).split()
