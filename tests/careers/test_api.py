@@ -1,6 +1,6 @@
 """The career data as read-only JSON, for organizations' own tools."""
 
-from careers.models import CareerStagePage, SkillPage
+from careers.models import CareerStagePage, SkillPage, TrainingTopic
 
 
 def test_stage_json_carries_each_band_with_its_source(client, seeded):
@@ -21,3 +21,12 @@ def test_skill_json_names_its_stages_and_training_topics(client, seeded):
     assert [s["title"] for s in data["stages"]] == ["Entry-level peer support worker"]
     assert {t["key"] for t in data["training_topics"]} >= {"communication-and-active-listening"}
     assert all(t["name"] for t in data["training_topics"])
+
+
+def test_a_spanish_skill_links_to_spanish_stages_and_topics(client, seeded):
+    skill = SkillPage.objects.get(slug="active-listening", locale__language_code="es")
+    data = client.get(f"/api/v2/pages/{skill.pk}/").json()
+    assert data["meta"]["locale"] == "es"
+    assert [s["html_url"] for s in data["stages"]] == ["http://testserver/es/career-ladder/entry-level/"]
+    spanish_names = set(TrainingTopic.objects.filter(locale__language_code="es").values_list("name", flat=True))
+    assert {t["name"] for t in data["training_topics"]} <= spanish_names

@@ -21,7 +21,7 @@ def test_the_set_covers_at_least_fifty_queries_of_every_kind():
     assert len([case for case in cases if case.language == "es"]) >= 20
 
 
-@pytest.mark.parametrize("language", ["en"])
+@pytest.mark.parametrize("language", ["en", "es"])
 def test_elasticsearch_finds_a_right_page_in_the_top_three_for_nine_in_ten_queries(language):
     score = measure(load_cases(), "default", language)
     assert score.hit_at(3) >= 0.9, describe_misses(score)

@@ -59,7 +59,7 @@ def test_unpublished_or_private_states_are_in_neither(client, seeded, hide):
 
 
 def test_api_filters_by_code_and_returns_every_structured_field(client, seeded):
-    response = client.get("/api/v2/pages/", {"type": "states.StatePage", "code": "TX", "fields": "*"})
+    response = client.get("/api/v2/pages/", {"type": "states.StatePage", "code": "TX", "locale": "en", "fields": "*"})
     assert response.status_code == 200
     [texas] = response.json()["items"]
     assert texas["code"] == "TX"
@@ -68,3 +68,15 @@ def test_api_filters_by_code_and_returns_every_structured_field(client, seeded):
     assert texas["recertification_years"] == 2
     assert {c["abbreviation"] for c in texas["credentials"]} >= {"MHPS", "RSPS"}
     assert all(s["url"].startswith("http") and s["quote"] for s in texas["sources"])
+
+
+def test_api_gives_each_language_its_own_record_with_the_same_figures(client, seeded):
+    def texas(language):
+        params = {"type": "states.StatePage", "code": "TX", "locale": language, "fields": "*"}
+        [record] = client.get("/api/v2/pages/", params).json()["items"]
+        return record
+
+    english, spanish = texas("en"), texas("es")
+    assert spanish["meta"]["html_url"].endswith("/es/states/texas/")
+    assert spanish["training_hours"] == english["training_hours"] == 46
+    assert spanish["lived_experience_wording"] != english["lived_experience_wording"]

@@ -1,5 +1,7 @@
 """The embeddable card: frameable by other sites, and only that route is."""
 
+import pytest
+
 from states.models import StatePage
 from tests.html import parse
 
@@ -47,3 +49,30 @@ def test_embed_never_shows_draft_values_or_private_states(client, seeded):
     assert "46 hours" in card and "999" not in card
     PageViewRestriction.objects.create(page=texas, restriction_type="password", password="x")
     assert client.get("/states/tx/embed/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("headers", "query", "language"),
+    [
+        ({"HTTP_ACCEPT_LANGUAGE": "es"}, "", "es"),
+        ({"HTTP_ACCEPT_LANGUAGE": "en"}, "?lang=es", "es"),
+        ({"HTTP_ACCEPT_LANGUAGE": "es"}, "?lang=en", "en"),
+    ],
+)
+def test_embed_card_follows_the_visitors_language_or_the_one_asked_for(client, seeded, headers, query, language):
+    response = client.get(f"/states/tx/embed/{query}", **headers)
+    card = parse(response)
+    assert card.html["lang"] == language
+    assert response["Content-Language"] == language
+    assert "Accept-Language" in response["Vary"]
+    if language == "es":
+        assert "Requisitos" in card.h1.get_text() and "46 horas" in card.get_text()
+        assert card.find("a", href="http://testserver/es/states/texas/")
+    else:
+        assert "46 hours" in card.get_text()
+
+
+def test_spanish_state_page_offers_spanish_short_link_and_embed_code(client, seeded):
+    page = parse(client.get("/es/states/texas/"))
+    assert 'src="http://testserver/states/tx/embed/?lang=es"' in page.find("textarea", id="embed-code").get_text()
+    assert page.find("a", href="/states/tx/?lang=es")
