@@ -112,3 +112,6 @@ def test_english_quotes_and_source_titles_are_marked_as_english(client):
     page = parse(get(client, "/es/states/texas/"))
     quotes = page.select("#main q")
     assert quotes and all(quote.get("lang") == "en" for quote in quotes)
+    # Certifying bodies are synchronized from the English, official names and all.
+    granted_by = [item for item in page.select("ul.credentials > li") if "Otorgada por" in item.get_text()]
+    assert granted_by and all(item.find(attrs={"lang": "en"}) for item in granted_by)
