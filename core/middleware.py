@@ -1,3 +1,4 @@
+from csp.constants import UNSAFE_INLINE
 from django.conf import settings
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.utils import translation
@@ -36,3 +37,23 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
             response.headers.setdefault("Content-Language", get_language())
             return response
         return super().process_response(request, response)
+
+
+class AdminScriptPolicyMiddleware:
+    """Lets the Wagtail admin run its inline scripts; the public site may not.
+
+    Wagtail 8's admin (inline panels, date widgets) and wagtail-localize's
+    translation editor still write inline <script> elements that carry no
+    nonce, so under the site's policy the admin would not work. Only signed-in
+    editors see these pages. Placed after CSPMiddleware, so its response
+    handling runs first and CSPMiddleware builds the header with this change.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.path_info.startswith("/admin/"):
+            response._csp_update = {"script-src": [UNSAFE_INLINE]}
+        return response
