@@ -1,4 +1,4 @@
-"""Production settings refuse to start without a secret key."""
+"""Production settings refuse to start without a secret key and pass `check --deploy`."""
 
 import os
 import subprocess
@@ -40,3 +40,22 @@ def test_sqlite_is_the_embedded_default():
     result = load_settings("peersupport.settings.dev")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "django.db.backends.sqlite3"
+
+
+def test_production_settings_pass_djangos_deployment_checklist():
+    environment = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DJANGO_SETTINGS_MODULE"}}
+    environment.update(
+        DJANGO_SETTINGS_MODULE="peersupport.settings.production",
+        SECRET_KEY="a-long-random-value-for-this-check-only-" + "k7Qp2Zx9" * 4,
+        ALLOWED_HOSTS="peersupportcareers.example",
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
