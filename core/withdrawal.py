@@ -13,7 +13,8 @@ from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.signals import page_unpublished
 
 
-def translations_of(page):
+def translations_that_follow(page):
+    """The real translations (not aliases) of a page in the source language."""
     if page.locale_id != Locale.get_default().pk:
         return Page.objects.none()
     return page.get_translations().filter(alias_of__isnull=True)
@@ -21,7 +22,7 @@ def translations_of(page):
 
 @receiver(page_unpublished)
 def unpublish_translations(sender, instance, **kwargs):
-    for translation in translations_of(instance).live():
+    for translation in translations_that_follow(instance).live():
         translation.unpublish()
 
 
@@ -31,7 +32,7 @@ def mirror_restrictions(page_id):
     if page is None:  # the page itself is being deleted
         return
     restrictions = list(PageViewRestriction.objects.filter(page=page).prefetch_related("groups"))
-    for translation in translations_of(page):
+    for translation in translations_that_follow(page):
         PageViewRestriction.objects.filter(page=translation).delete()
         for restriction in restrictions:
             copy = PageViewRestriction.objects.create(
