@@ -8,7 +8,8 @@ STAMP := $(VENV)/.installed-$(shell sha1sum requirements.txt | cut -c1-12)
 PORT ?= 8000
 TEST_ENV := DJANGO_SETTINGS_MODULE=peersupport.settings.test
 
-.PHONY: install messages run serve seed lint format check-migrations test clean help elasticsearch relevance bench-search
+.PHONY: install messages run serve seed lint format check-migrations test test-sqlite test-production system-packages \
+	clean help elasticsearch relevance bench-search
 
 # Elasticsearch 8, built from Maven Central by the Maven project in search/elasticsearch.
 ES_PROJECT := search/elasticsearch
@@ -41,6 +42,15 @@ $(MO_FILES): %.mo: %.po $(STAMP)
 
 install: $(STAMP) $(MO_FILES)  ## Create .venv with the pinned dependencies; compile the interface translations.
 
+# axe-core for the browser tests; the site itself has no JavaScript build.
+AXE := node_modules/axe-core/axe.min.js
+$(AXE): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+system-packages:  ## Install Debian's PostgreSQL, Redis and Chromium if missing (needs root or sudo).
+	ops/install-system-packages
+
 messages: install  ## Refresh the Spanish catalogues from the code and content (needs GNU gettext: apt-get install gettext).
 	$(PY) manage.py makemessages -l es --no-obsolete --ignore=.venv --ignore=collected-static --ignore=.elasticsearch \
 		--ignore=.bench --ignore="*/content/*"
@@ -68,9 +78,25 @@ check-migrations: install  ## Django's system checks, and no model change withou
 	$(TEST_ENV) $(PY) manage.py check
 	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run --noinput
 
-test: lint check-migrations $(ES_BUILD)  ## Everything CI runs, on a real Elasticsearch node it starts and stops.
-	$(TEST_ENV) ELASTICSEARCH_URL=http://127.0.0.1:$(shell echo $$(($(TEST_ES_PORT) + 1))) \
-		ELASTICSEARCH_INDEX_PREFIX=test_ $(PY) -m pytest
+# The suite runs twice: on the embedded defaults (SQLite), then on production
+# settings with a PostgreSQL and a Redis server of its own; both use a real
+# Elasticsearch node, which the suite starts and stops.
+TEST_ES_URL = http://127.0.0.1:$(shell echo $$(($(TEST_ES_PORT) + 1)))
+TEST_PG_PORT ?= 5499
+TEST_REDIS_PORT ?= 6399
+PRODUCTION_TEST_ENV := DJANGO_SETTINGS_MODULE=peersupport.settings.test_production SECRET_KEY=test-only-production-key \
+	ALLOWED_HOSTS=testserver,localhost,127.0.0.1 STATIC_ROOT=$(CURDIR)/.test-static
+
+test: lint check-migrations test-sqlite test-production  ## Everything CI runs.
+
+test-sqlite: install system-packages $(AXE) $(ES_BUILD)  ## The suite on the embedded defaults, browser tests included.
+	$(TEST_ENV) ELASTICSEARCH_URL=$(TEST_ES_URL) ELASTICSEARCH_INDEX_PREFIX=test_ $(PY) -m pytest $(PYTEST_ARGS)
+
+test-production: install system-packages $(ES_BUILD)  ## The suite on production settings, PostgreSQL and Redis.
+	$(PRODUCTION_TEST_ENV) DATABASE_URL=postgres://unused/unused REDIS_URL=redis://unused \
+		$(PY) manage.py collectstatic --noinput -v0
+	ops/with-services $(TEST_PG_PORT) $(TEST_REDIS_PORT) env $(PRODUCTION_TEST_ENV) \
+		ELASTICSEARCH_URL=$(TEST_ES_URL) ELASTICSEARCH_INDEX_PREFIX=test_ $(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
 
 $(ES_BUILD): $(ES_PROJECT)/pom.xml $(shell find $(ES_PROJECT)/src $(ES_PROJECT)/modules -type f)
 	mvn -q -B -f $(ES_PROJECT)/pom.xml package
@@ -88,4 +114,4 @@ bench-search: install $(ES_BUILD)  ## Benchmark search at 100 and 10,000 pages o
 		$(PY) manage.py seed_content >/dev/null && $(PY) manage.py bench_search $(BENCH_ARGS)'
 
 clean:  ## Remove the virtual environment, database, collected files and Elasticsearch's build and data.
-	rm -rf $(VENV) db.sqlite3 collected-static .elasticsearch .bench $(ES_PROJECT)/target
+	rm -rf $(VENV) db.sqlite3 collected-static .test-static .elasticsearch .bench $(ES_PROJECT)/target node_modules test-results

@@ -15,6 +15,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from .page_cache import allow_caching
 from .panels import TranslationStatusPanel
 
 
@@ -80,6 +81,7 @@ class BasePage(Page):
                 s_maxage=settings.CACHE_CONTROL_S_MAXAGE,
                 stale_while_revalidate=settings.CACHE_CONTROL_STALE_WHILE_REVALIDATE,
             )
+            allow_caching(response)
         return response
 
     def is_shared_cacheable(self, request, response):
@@ -89,7 +91,10 @@ class BasePage(Page):
         their responses private, which overrides `public` below.
         """
         return (
-            request.method == "GET" and not request.user.is_authenticated and not response.has_header("Cache-Control")
+            request.method == "GET"
+            and not request.user.is_authenticated
+            and not getattr(request, "is_preview", False)
+            and not response.has_header("Cache-Control")
         )
 
     def summary_text(self):

@@ -25,13 +25,18 @@ def rendered_form_data(response, form_selector="form[method=post]"):
     return data
 
 
-def post_state_page_edit(client, state, changes, action):
-    """Submit a state page's edit form with `changes`, as an editor would, pressing `action`."""
-    url = f"/admin/pages/{state.pk}/edit/"
-    data = rendered_form_data(client.get(url), "form#page-edit-form")
+def state_page_edit_data(client, state):
+    """A state page's edit form as the editor's browser would send it unchanged."""
+    data = rendered_form_data(client.get(f"/admin/pages/{state.pk}/edit/"), "form#page-edit-form")
     # StreamFields are built by the admin's JavaScript, so send them as a browser would after it ran.
     links = [("link", {"title": b.value["title"], "url": b.value["url"]}) for b in state.official_links]
     data.update(nested_form_data({"official_links": streamfield(links)}))
+    return data
+
+
+def post_state_page_edit(client, state, changes, action):
+    """Submit a state page's edit form with `changes`, as an editor would, pressing `action`."""
+    data = state_page_edit_data(client, state)
     data.update(changes)
     data[action] = "1"
-    return client.post(url, data)
+    return client.post(f"/admin/pages/{state.pk}/edit/", data)

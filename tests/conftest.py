@@ -2,6 +2,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.cache import caches
 from django.core.management import call_command
 from wagtail.models import Page, Site
 
@@ -10,6 +11,20 @@ from tests import factories, search_index
 from tests.search.elasticsearch_node import ElasticsearchNode
 
 NODE_PATH = Path(__file__).resolve().parents[1] / ".elasticsearch" / "test"
+
+
+@pytest.fixture(autouse=True)
+def empty_caches():
+    """Each test starts with empty caches: on the production-mode run they are
+    one Redis server, which outlives each test's rolled-back transaction."""
+    for alias in settings.CACHES:
+        caches[alias].clear()
+
+
+@pytest.fixture
+def page_cache_off(settings):
+    """For tests that measure what making a page costs, not serving a copy."""
+    settings.CACHES = {**settings.CACHES, "pages": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 
 
 @pytest.fixture

@@ -6,6 +6,8 @@ from django.test.utils import CaptureQueriesContext
 
 from tests import factories
 
+pytestmark = pytest.mark.usefixtures("page_cache_off")
+
 # A ceiling per page type, so a change that adds queries is noticed here.
 MAX_QUERIES = 20
 

@@ -1,0 +1,146 @@
+"""A whole-page cache for anonymous visitors, shared through the "pages" cache.
+
+wagtail-cache would be the library for this, but its releases stop short of
+Wagtail 8, so this is the small part of it the site needs, on Django's cache
+API: a hit costs no database query, only pages that asked to be shared are
+stored (`BasePage.with_cache_headers` marks them), and any visitor who may see
+something personal — a session cookie (signed in, previewing, or let through a
+page password) or credentials — is served fresh and never stored.
+
+Invalidation is by generation: every key carries the current generation, and
+publishing, unpublishing, moving or deleting a page, or changing a view
+restriction, a site, a setting or a snippet shown on pages starts a new one.
+Listings (home, state index, compare) show many pages, so a change clears all
+of them at once rather than guessing which URLs it touched; the old entries
+expire on their own.
+"""
+
+import hashlib
+import logging
+import uuid
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.snippets.models import get_snippet_models
+
+CACHE_ALIAS = "pages"
+GENERATION_KEY = "page-cache:generation"
+STATUS_HEADER = "X-Page-Cache"
+
+logger = logging.getLogger(__name__)
+
+
+def page_cache():
+    return caches[CACHE_ALIAS]
+
+
+def allow_caching(response):
+    """Called by a page's view: this response may be given to every anonymous visitor."""
+    response.page_cache_allowed = True
+    return response
+
+
+def may_be_served_from_cache(request):
+    return (
+        request.method == "GET"
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "HTTP_AUTHORIZATION" not in request.META
+        and not request.path_info.startswith("/admin/")
+    )
+
+
+def may_be_stored(request, response):
+    return (
+        getattr(response, "page_cache_allowed", False)
+        and response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not getattr(request, "is_preview", False)
+        and "private" not in response.get("Cache-Control", "")
+        and not request.user.is_authenticated
+    )
+
+
+def current_generation():
+    cache = page_cache()
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        generation = uuid.uuid4().hex
+        # add(), not set(): two processes starting at once agree on one generation.
+        cache.add(GENERATION_KEY, generation, timeout=None)
+        generation = cache.get(GENERATION_KEY, generation)
+    return generation
+
+
+def start_new_generation():
+    try:
+        page_cache().set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    except Exception:
+        # A publish must not fail because the cache is down; what it held goes
+        # when the cache restarts empty (it keeps nothing on disk) or expires.
+        logger.error("Page cache unavailable; could not clear it after a change", exc_info=True)
+
+
+def cache_key(request, generation):
+    address = f"{request.get_host()}{request.get_full_path()}"
+    return f"page-cache:{generation}:{hashlib.sha256(address.encode()).hexdigest()}"
+
+
+class PageCacheMiddleware:
+    """Placed before the session, locale and authentication middleware, so a
+    hit skips them; the security headers are added outside it, on every
+    response, hit or not."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not may_be_served_from_cache(request):
+            return self.mark(self.get_response(request), "skip")
+        try:
+            key = cache_key(request, current_generation())
+            cached = page_cache().get(key)
+        except Exception:
+            # The cache is down: the site still answers, every page freshly made.
+            logger.warning("Page cache unavailable; serving uncached", exc_info=True)
+            return self.mark(self.get_response(request), "skip")
+        if cached is not None:
+            return self.mark(cached, "hit")
+        response = self.get_response(request)
+        if not may_be_stored(request, response):
+            return self.mark(response, "skip")
+        try:
+            page_cache().set(key, response, timeout=settings.PAGE_CACHE_SECONDS)
+        except Exception:
+            logger.warning("Page cache unavailable; page not stored", exc_info=True)
+        return self.mark(response, "miss")
+
+    @staticmethod
+    def mark(response, status):
+        response.headers[STATUS_HEADER] = status
+        return response
+
+
+def shown_on_pages(model):
+    if issubclass(model, Page | PageViewRestriction | Site | Locale | BaseSiteSetting | BaseGenericSetting):
+        return True
+    return model in get_snippet_models() and getattr(model, "shown_on_public_pages", True)
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+@receiver(post_page_move)
+def clear_after_page_change(sender, **kwargs):
+    start_new_generation()
+
+
+@receiver(post_save)
+@receiver(post_delete)
+def clear_after_content_change(sender, **kwargs):
+    if shown_on_pages(sender):
+        start_new_generation()

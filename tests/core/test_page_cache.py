@@ -1,0 +1,125 @@
+"""Anonymous visitors share cached pages; a publish shows at once; nobody is
+ever served an editor's preview, a signed-in page or a private page."""
+
+import pytest
+from django.test import override_settings
+from wagtail.models import PageViewRestriction
+
+from states.models import CertifyingBody, StatePage
+from tests.admin_forms import state_page_edit_data
+from tests.html import parse, text_of
+
+pytestmark = pytest.mark.usefixtures("seeded")
+
+STATUS = "X-Page-Cache"
+
+
+@pytest.fixture
+def texas():
+    return StatePage.objects.get(code="TX", locale__language_code="en")
+
+
+def publish(page, **changes):
+    page = page.specific
+    for field, value in changes.items():
+        setattr(page, field, value)
+    page.save_revision().publish()
+
+
+def test_second_anonymous_visit_is_served_from_the_cache_without_the_database(client, texas, django_assert_num_queries):
+    first = client.get(texas.url)
+    with django_assert_num_queries(0):
+        second = client.get(texas.url)
+    assert (first[STATUS], second[STATUS]) == ("miss", "hit")
+    assert second.content == first.content
+
+
+def test_a_cached_page_keeps_every_security_header_and_runs_no_inline_script(client, texas):
+    client.get(texas.url)
+    hit = client.get(texas.url)
+    assert hit[STATUS] == "hit"
+    assert "script-src 'self'" in hit["Content-Security-Policy"]
+    assert hit["X-Frame-Options"] == "DENY" and hit["X-Content-Type-Options"] == "nosniff"
+    # No nonce to go stale in a cached copy: the page's scripts are all files.
+    assert all(
+        script.get("src") for script in parse(hit).find_all("script") if script.get("type") != "application/ld+json"
+    )
+
+
+def test_publishing_a_change_shows_on_the_next_visit(client, texas):
+    client.get(texas.url)
+    publish(texas, training_hours=987)
+    response = client.get(texas.url)
+    assert response[STATUS] == "miss"
+    assert "987" in text_of(response)
+
+
+def test_a_change_also_shows_on_listings_that_include_the_page(client, texas):
+    client.get("/en/states/")
+    publish(texas, title="Texas (updated)")
+    assert "Texas (updated)" in text_of(client.get("/en/states/"))
+
+
+def test_renaming_a_certifying_body_shows_on_the_state_pages_at_once(client, texas):
+    body = CertifyingBody.objects.get(pk=texas.credentials.exclude(certifying_body=None).first().certifying_body_id)
+    client.get(texas.url)
+    body.name = "Renamed Certification Board"
+    body.save()
+    assert "Renamed Certification Board" in text_of(client.get(texas.url))
+
+
+def test_an_unpublished_page_is_gone_at_once(client, texas):
+    url = texas.url
+    client.get(url)
+    texas.unpublish()
+    assert client.get(url).status_code == 404
+
+
+def test_a_page_made_private_is_not_served_from_the_cache(client, texas):
+    url = texas.url
+    client.get(url)
+    PageViewRestriction.objects.create(page=texas, restriction_type=PageViewRestriction.PASSWORD, password="secret")
+    response = client.get(url)
+    assert response[STATUS] == "skip"
+    assert "Texas" not in parse(response).find("h1").get_text()
+
+
+def test_a_signed_in_editors_page_is_never_stored_or_shared(editor_client, client, texas):
+    signed_in = editor_client.get(texas.url)
+    assert signed_in[STATUS] == "skip"
+    editor_client.logout()
+    anonymous = client.get(texas.url)
+    assert anonymous[STATUS] == "miss"
+    assert "wagtail-userbar" not in anonymous.content.decode()
+
+
+def test_an_editors_preview_never_reaches_visitors(editor_client, client, texas):
+    preview_url = f"/admin/pages/{texas.pk}/edit/preview/"
+    data = state_page_edit_data(editor_client, texas)
+    data["title"] = "PREVIEWMARKER Texas"
+    assert editor_client.post(preview_url, data).json()["is_valid"]
+    preview = editor_client.get(preview_url)
+    assert "PREVIEWMARKER" in preview.content.decode()
+    for _ in range(2):
+        assert "PREVIEWMARKER" not in client.get(texas.url).content.decode()
+
+
+def test_search_results_are_not_cached(client):
+    assert client.get("/en/search/", {"q": "texas"})[STATUS] == "skip"
+
+
+@override_settings(
+    CACHES={
+        "default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+        # Nothing listens here: the cache server is down.
+        "pages": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:9/0",
+            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+        },
+    }
+)
+def test_the_site_keeps_serving_when_the_cache_is_down(client, texas):
+    response = client.get(texas.url)
+    assert response.status_code == 200 and response[STATUS] == "skip"
+    assert "Texas" in parse(response).find("h1").get_text()
