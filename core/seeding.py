@@ -4,6 +4,7 @@ import json
 from pathlib import Path
 
 import yaml
+from modelcluster.models import get_all_child_relations
 from wagtail.fields import StreamField
 
 from .markup import to_rich_text
@@ -40,6 +41,17 @@ def give_every_block_an_id(page):
             list(getattr(page, field.attname))
 
 
+def number_child_objects(page):
+    """Give a new page's ordered children (sources, credentials, bands) the
+    positions the admin would. Without them the database may return them in
+    any order (PostgreSQL does), so a page and its translation could differ."""
+    for relation in get_all_child_relations(page):
+        sort_order_field = getattr(relation.related_model, "sort_order_field", None)
+        if sort_order_field:
+            for position, child in enumerate(getattr(page, relation.get_accessor_name()).all()):
+                setattr(child, sort_order_field, position)
+
+
 def add_child_once(parent, page_class, slug, build, report=None):
     """Return the child of `parent` with `slug`, creating and publishing it
     from `build()` (a dict of field values) when it does not exist yet.
@@ -53,6 +65,7 @@ def add_child_once(parent, page_class, slug, build, report=None):
     # Sections directly under the home page appear in the main navigation.
     page = page_class(slug=slug, locale=parent.locale, show_in_menus=parent.depth == 2, **build())
     give_every_block_an_id(page)
+    number_child_objects(page)
     parent.add_child(instance=page)
     page.save_revision().publish()
     if report:

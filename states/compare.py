@@ -1,5 +1,6 @@
 """Side-by-side comparison of states, field by field."""
 
+from .jurisdictions import state_code
 from .requirements import REQUIREMENT_FIELDS
 
 MAX_STATES = 4
@@ -19,7 +20,8 @@ def parse_codes(values):
 def comparison(state_queryset, raw_values):
     """`state_queryset` must prefetch credentials with their certifying bodies."""
     codes = parse_codes(raw_values)
-    found = {state.code: state for state in state_queryset.filter(code__in=codes[:50])}
+    queryable = [code for code in codes[:50] if state_code(code)]
+    found = {state.code: state for state in state_queryset.filter(code__in=queryable)}
     unknown = [code for code in codes if code not in found]
     known = [found[code] for code in codes if code in found]
     too_many = known[MAX_STATES:]

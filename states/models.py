@@ -20,6 +20,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from core.models import BasePage, IntroPage
 
 from .compare import comparison
+from .jurisdictions import state_code
 from .national import sorted_table, tile_map
 from .requirements import FIELD_CHOICES, NOT_VERIFIED, REQUIREMENT_FIELDS, hours, yes_no
 
@@ -62,7 +63,8 @@ class StateIndexPage(RoutablePageMixin, IntroPage):
         # The state picker submits ?state=fl; send the visitor to that state's page.
         code = request.GET.get("state")
         if code is not None:
-            state = self.state_pages().filter(code=code.strip().upper()[:2]).first() if code.strip() else None
+            code = state_code(code)
+            state = self.state_pages().filter(code=code).first() if code else None
             if state is not None:
                 return HttpResponseRedirect(state.url)
             request.state_picker_error = True

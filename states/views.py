@@ -10,6 +10,7 @@ from wagtail.models import Locale
 from core.languages import in_requested_language, locale_for
 from core.visibility import public
 
+from .jurisdictions import state_code
 from .models import OutdatedReport, StatePage
 from .reports import OutdatedReportForm, address_hash
 from .spreadsheet import requirements_csv
@@ -24,19 +25,20 @@ def short_link(request, code):
     """`/states/fl/`: a stable address for organizations, sending each visitor to
     the state's page in their language (English when no translation exists);
     `?lang=es` asks for a language explicitly."""
-    locale = locale_for(request.LANGUAGE_CODE)
-    default = Locale.get_default()
-    code = code.upper()
-    state = live_states(locale).filter(code=code).first() or live_states(default).filter(code=code).first()
+    state = state_in_language(request, code)
     if state is None:
+        locale = locale_for(request.LANGUAGE_CODE)
         states = live_states(locale).order_by("title").only("id", "title", "code", "url_path", "path", "depth")
-        return TemplateResponse(request, "states/unknown_state.html", {"code": code[:10], "states": states}, status=404)
+        context = {"code": code.upper()[:10], "states": states}
+        return TemplateResponse(request, "states/unknown_state.html", context, status=404)
     return HttpResponseRedirect(state.get_url(request))
 
 
 def state_in_language(request, code):
     """The live state page for `code` in the request's language, else in English."""
-    code = code.upper()
+    code = state_code(code)
+    if code is None:
+        return None
     return (
         live_states(locale_for(request.LANGUAGE_CODE)).filter(code=code).first()
         or live_states(Locale.get_default()).filter(code=code).first()

@@ -67,3 +67,15 @@ def test_strings_nested_in_lists_are_offered_for_translation():
     responsibility = "Keep all records confidential"  # stream → list → struct → list
     workplace = "Hospitals"  # stream → list
     assert {support_kind_name, responsibility, workplace} <= offered
+
+
+@pytest.mark.django_db
+def test_every_ordered_child_has_a_position_so_both_languages_list_them_alike():
+    """Without a position the database may list sources, credentials or salary
+    bands in any order (PostgreSQL does), and a page and its translation differ."""
+    from careers.models import SalaryBand
+    from states.models import RequirementChange, StateCredential, StateSource
+
+    for model in (StateSource, StateCredential, RequirementChange, SalaryBand):
+        assert model.objects.exists()
+        assert not model.objects.filter(sort_order__isnull=True).exists(), model.__name__
