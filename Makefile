@@ -78,16 +78,19 @@ check-migrations: install  ## Django's system checks, and no model change withou
 	$(TEST_ENV) $(PY) manage.py check
 	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run --noinput
 
-# The suite runs twice: on the embedded defaults (SQLite), then on production
-# settings with a PostgreSQL and a Redis server of its own; both use a real
-# Elasticsearch node, which the suite starts and stops.
+# The suite runs twice: on the embedded defaults (SQLite), and on production
+# settings with a PostgreSQL and a Redis server of its own; each uses a real
+# Elasticsearch node of its own, which the suite starts and stops.
 TEST_ES_URL = http://127.0.0.1:$(shell echo $$(($(TEST_ES_PORT) + 1)))
+PRODUCTION_TEST_ES_PORT ?= 9800
+PRODUCTION_TEST_ES_URL = http://127.0.0.1:$(shell echo $$(($(PRODUCTION_TEST_ES_PORT) + 1)))
 TEST_PG_PORT ?= 5499
 TEST_REDIS_PORT ?= 6399
 PRODUCTION_TEST_ENV := DJANGO_SETTINGS_MODULE=peersupport.settings.test_production SECRET_KEY=test-only-production-key \
-	ALLOWED_HOSTS=testserver,localhost,127.0.0.1 STATIC_ROOT=$(CURDIR)/.test-static
+	ALLOWED_HOSTS=testserver,localhost,127.0.0.1 STATIC_ROOT=$(CURDIR)/.test-static TEST_MEDIA_ROOT=/tmp/peersupport-test-media-production
 
-test: lint check-migrations test-sqlite test-production  ## Everything CI runs.
+test: lint check-migrations  ## Everything CI runs: lint, migrations, then both runs side by side (one per core).
+	$(MAKE) --no-print-directory --output-sync=target -j2 test-sqlite test-production
 
 test-sqlite: install system-packages $(AXE) $(ES_BUILD)  ## The suite on the embedded defaults, browser tests included.
 	$(TEST_ENV) ELASTICSEARCH_URL=$(TEST_ES_URL) ELASTICSEARCH_INDEX_PREFIX=test_ $(PY) -m pytest $(PYTEST_ARGS)
@@ -96,7 +99,7 @@ test-production: install system-packages $(ES_BUILD)  ## The suite on production
 	$(PRODUCTION_TEST_ENV) DATABASE_URL=postgres://unused/unused REDIS_URL=redis://unused \
 		$(PY) manage.py collectstatic --noinput -v0
 	ops/with-services $(TEST_PG_PORT) $(TEST_REDIS_PORT) env $(PRODUCTION_TEST_ENV) \
-		ELASTICSEARCH_URL=$(TEST_ES_URL) ELASTICSEARCH_INDEX_PREFIX=test_ $(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
+		ELASTICSEARCH_URL=$(PRODUCTION_TEST_ES_URL) ELASTICSEARCH_INDEX_PREFIX=test_ $(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
 
 $(ES_BUILD): $(ES_PROJECT)/pom.xml $(shell find $(ES_PROJECT)/src $(ES_PROJECT)/modules -type f)
 	mvn -q -B -f $(ES_PROJECT)/pom.xml package

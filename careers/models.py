@@ -19,6 +19,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from core.formatting import dollars
 from core.models import BasePage, IntroPage
 from core.serializers import CitationSerializer
+from core.visibility import public
 from states.models import StateIndexPage
 
 from .blocks import FAQBlock, OverviewStreamBlock, StepBlock, TipBlock
@@ -86,8 +87,7 @@ class CareerLadderPage(IntroPage):
     @cached_property
     def stages(self):
         return list(
-            CareerStagePage.objects.child_of(self)
-            .live()
+            public(CareerStagePage.objects.child_of(self).live())
             .order_by("position", "path")
             .prefetch_related("salary_bands__source")
         )
@@ -194,8 +194,7 @@ class CareerStagePage(BasePage):
 
     def get_next_stage(self):
         return (
-            CareerStagePage.objects.sibling_of(self, inclusive=False)
-            .live()
+            public(CareerStagePage.objects.sibling_of(self, inclusive=False).live())
             .filter(position__gt=self.position)
             .order_by("position", "path")
             .first()
@@ -212,7 +211,7 @@ class CareerStagePage(BasePage):
         # Translated skill guides keep their English twin's stage links (wagtail-localize
         # copies many-to-many links as they are), so skills are matched by translation key.
         context["skills"] = list(
-            SkillPage.objects.live()
+            public(SkillPage.objects.live())
             .filter(locale_id=self.locale_id, stages__translation_key=self.translation_key)
             .distinct()
             .order_by("title")
@@ -352,8 +351,7 @@ class SkillIndexPage(IntroPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["skills"] = list(
-            SkillPage.objects.child_of(self)
-            .live()
+            public(SkillPage.objects.child_of(self).live())
             .order_by("title")
             .defer_streamfields()
             .only("id", "title", "summary", "url_path", "path", "depth", "locale_id")
@@ -422,7 +420,7 @@ class SkillPage(BasePage):
     @cached_property
     def localized_stages(self):
         return list(
-            CareerStagePage.objects.live()
+            public(CareerStagePage.objects.live())
             .filter(locale_id=self.locale_id, translation_key__in=self.stages.values("translation_key"))
             .order_by("position")
             .only("id", "title", "url_path", "path", "depth", "position")

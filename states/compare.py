@@ -1,6 +1,5 @@
 """Side-by-side comparison of states, field by field."""
 
-from .jurisdictions import state_code
 from .requirements import REQUIREMENT_FIELDS
 
 MAX_STATES = 4
@@ -17,11 +16,10 @@ def parse_codes(values):
     return codes
 
 
-def comparison(state_queryset, raw_values):
-    """`state_queryset` must prefetch credentials with their certifying bodies."""
+def comparison(state_pages, raw_values):
+    """`state_pages`: every state that may be compared, with credentials and their certifying bodies prefetched."""
     codes = parse_codes(raw_values)
-    queryable = [code for code in codes[:50] if state_code(code)]
-    found = {state.code: state for state in state_queryset.filter(code__in=queryable)}
+    found = {state.code: state for state in state_pages if state.code in codes}
     unknown = [code for code in codes if code not in found]
     known = [found[code] for code in codes if code in found]
     too_many = known[MAX_STATES:]

@@ -18,6 +18,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.models import BasePage, IntroPage
+from core.visibility import public
 
 from .compare import comparison
 from .jurisdictions import state_code
@@ -37,8 +38,7 @@ class StateIndexPage(RoutablePageMixin, IntroPage):
 
     def state_pages(self):
         return (
-            StatePage.objects.child_of(self)
-            .live()
+            public(StatePage.objects.child_of(self).live())
             .order_by("title")
             .prefetch_related(
                 models.Prefetch("credentials", queryset=StateCredential.objects.select_related("certifying_body"))
@@ -73,9 +73,10 @@ class StateIndexPage(RoutablePageMixin, IntroPage):
     @path("compare/", name="compare")
     def compare(self, request):
         """/states/compare/?states=fl,tx,pa: chosen states side by side, a shareable URL."""
-        context = comparison(self.state_pages(), request.GET.getlist("states"))
+        state_pages = list(self.state_pages())
+        context = comparison(state_pages, request.GET.getlist("states"))
         context["only_differences"] = request.GET.get("only") == "differences"
-        context["state_pages"] = list(self.state_pages())
+        context["state_pages"] = state_pages
         context["query"] = ",".join(state.code.lower() for state in context["states"])
         return self.render(request, context_overrides=context, template="states/compare.html")
 

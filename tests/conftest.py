@@ -1,4 +1,5 @@
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
@@ -48,7 +49,9 @@ def elasticsearch_node():
     run (`make test` sets the URL) and stopped at its end."""
     if not settings.ELASTICSEARCH_URLS:
         pytest.fail("ELASTICSEARCH_URL is not set: run the tests with `make test`, which starts Elasticsearch.")
-    node = ElasticsearchNode(settings.ELASTICSEARCH_URLS[0], NODE_PATH)
+    url = settings.ELASTICSEARCH_URLS[0]
+    # A folder per port, so that the two runs of `make test` can go side by side.
+    node = ElasticsearchNode(url, NODE_PATH.with_name(f"test-{urlsplit(url).port}"))
     node.wipe()
     node.start()
     yield node
