@@ -110,6 +110,8 @@ class SalaryBandFactory(factory.django.DjangoModelFactory):
     maximum = 40000
     open_ended = False
     locale = factory.LazyFunction(Locale.get_default)
+    # In the order made, as the admin would number them (the database keeps no order otherwise).
+    sort_order = factory.Sequence(lambda n: n)
 
     class Meta:
         model = SalaryBand

@@ -1,5 +1,6 @@
 """Production settings refuse to start without a secret key and pass `check --deploy`."""
 
+import json
 import os
 import subprocess
 import sys
@@ -61,3 +62,29 @@ def test_production_settings_pass_djangos_deployment_checklist():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_production_cookies_are_secure_and_hidden_from_scripts_and_the_cache_is_redis():
+    code = (
+        "import django, json; django.setup(); from django.conf import settings as s; "
+        "print(json.dumps([s.SESSION_COOKIE_SECURE, s.SESSION_COOKIE_HTTPONLY, s.CSRF_COOKIE_SECURE, "
+        "s.CSRF_COOKIE_HTTPONLY, s.CACHES['pages']['BACKEND'], s.CACHES['pages']['LOCATION']]))"
+    )
+    environment = {k: v for k, v in os.environ.items() if k not in MACHINE_SETTINGS}
+    environment.update(
+        DJANGO_SETTINGS_MODULE="peersupport.settings.production",
+        SECRET_KEY="x" * 50,
+        REDIS_URL="redis://cache.internal:6379/2",
+    )
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", code], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == [
+        True,
+        True,
+        True,
+        True,
+        "django.core.cache.backends.redis.RedisCache",
+        "redis://cache.internal:6379/2",
+    ]
