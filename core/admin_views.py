@@ -1,5 +1,10 @@
-from django.shortcuts import render
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, render
+from wagtail.admin.auth import require_admin_access
 from wagtail.models import Locale, Page
+from wagtail.permission_policies.base import ModelPermissionPolicy
+from wagtail.snippets.views.snippets import get_snippet_model_from_url_params
+from wagtail_localize.views.submit_translations import SubmitPageTranslationView, SubmitSnippetTranslationView
 
 from .translation_status import statuses
 
@@ -25,3 +30,23 @@ def translation_status_report(request):
             "needing_work": len(needing_work),
         },
     )
+
+
+# wagtail-localize's "Translate" views ask only for its submit_translation
+# permission, so a translator could create a translation of a page or record
+# they may not edit (the class of CVE-2026-54262). These run first, from the
+# same addresses, and require the right to edit the original.
+@require_admin_access
+def submit_page_translation(request, page_id):
+    page = get_object_or_404(Page, id=page_id)
+    if not page.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    return SubmitPageTranslationView.as_view()(request, page_id=page_id)
+
+
+@require_admin_access
+def submit_snippet_translation(request, app_label, model_name, pk):
+    model = get_snippet_model_from_url_params(app_label, model_name)
+    if not ModelPermissionPolicy(model).user_has_permission(request.user, "change"):
+        raise PermissionDenied
+    return SubmitSnippetTranslationView.as_view()(request, app_label=app_label, model_name=model_name, pk=pk)

@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import admin_views as core_admin_views
 from core.api import api_router
 from core.sitemaps import PagesInEveryLanguage
 from core.views import robots_txt, server_error
@@ -18,6 +19,12 @@ handler500 = server_error
 
 # Outside the language prefix: the admin, the API, documents, machine files, short links.
 urlpatterns = [
+    # Ahead of wagtail-localize's own views at these addresses: translating needs the right to edit.
+    path("admin/localize/submit/page/<int:page_id>/", core_admin_views.submit_page_translation),
+    path(
+        "admin/localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+        core_admin_views.submit_snippet_translation,
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
