@@ -226,6 +226,9 @@ WAGTAILSEARCH_BACKENDS = search_backends(
 # this many seconds before trying Elasticsearch again.
 SEARCH_FALLBACK_SECONDS = int(os.environ.get("SEARCH_FALLBACK_SECONDS", "30"))
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt"]
+# Documents here are guides and forms; a larger upload is a mistake or an attack.
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL

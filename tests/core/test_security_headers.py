@@ -36,6 +36,8 @@ def test_public_responses_allow_only_the_sites_own_scripts_and_no_framing(client
     assert response["X-Frame-Options"] == "DENY"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    # No other window may keep a handle on ours (tab-nabbing).
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
     assert "camera=()" in response["Permissions-Policy"] and "geolocation=()" in response["Permissions-Policy"]
 
 
