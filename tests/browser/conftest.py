@@ -39,11 +39,16 @@ import os
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from states.permissions import EDITORS, REVIEWERS
+from wagtail.users.models import UserProfile
 User = get_user_model()
 password = os.environ["BROWSER_TEST_PASSWORD"]
-for username, group in (("state-editor", EDITORS), ("state-reviewer", REVIEWERS)):
-    user = User.objects.create_user(username, f"{username}@example.org", password, first_name=username.title())
-    user.groups.add(Group.objects.get(name=group))
+for language in ("en", "es"):
+    for username, group in ((f"state-editor-{language}", EDITORS), (f"state-reviewer-{language}", REVIEWERS)):
+        user = User.objects.create_user(username, f"{username}@example.org", password, first_name=username.title())
+        user.groups.add(Group.objects.get(name=group))
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = language
+        profile.save()
 User.objects.create_superuser("site-admin", "site-admin@example.org", password)
 """
 
@@ -155,6 +160,7 @@ def page(open_page):
 
 
 def sign_in(page, username):
+    """The sign-in form is in English until the editor's own language applies."""
     page.goto("/admin/login/")
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(PASSWORD)

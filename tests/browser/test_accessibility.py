@@ -36,7 +36,9 @@ def test_public_pages_have_no_violations(page, kind, lang):
     assert run_axe(page) == []
 
 
-def test_the_state_page_editor_has_no_violations(page):
-    sign_in(page, "site-admin")
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_the_state_page_editor_has_no_violations(page, lang):
+    sign_in(page, f"state-editor-{lang}")
     page.goto(f"/admin/pages/{english_page_id(page, 'texas')}/edit/")
+    assert page.locator("html").get_attribute("lang") == lang
     assert run_axe(page) == []
