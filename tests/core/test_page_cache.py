@@ -1,6 +1,9 @@
 """Anonymous visitors share cached pages; a publish shows at once; nobody is
 ever served an editor's preview, a signed-in page or a private page."""
 
+import re
+from pathlib import Path
+
 import pytest
 from django.test import override_settings
 from wagtail.models import PageViewRestriction
@@ -123,3 +126,11 @@ def test_the_site_keeps_serving_when_the_cache_is_down(client, texas):
     response = client.get(texas.url)
     assert response.status_code == 200 and response[STATUS] == "skip"
     assert "Texas" in parse(response).find("h1").get_text()
+
+
+def test_no_template_uses_djangos_cache_tag():
+    """Django's {% cache %} ignores previews and signed-in views and can show
+    an editor's preview to everyone (wagtail#5074); the page cache is the one cache."""
+    templates = Path(__file__).resolve().parents[2] / "templates"
+    offenders = [path.name for path in templates.rglob("*.html") if re.search(r"{%\s*cache\b", path.read_text())]
+    assert offenders == []
