@@ -1,11 +1,15 @@
 from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext
 from wagtail.admin.auth import require_admin_access
 from wagtail.models import Locale, Page
 from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import get_snippet_model_from_url_params
+from wagtail_localize.views.edit_translation import edit_override
 from wagtail_localize.views.submit_translations import SubmitPageTranslationView, SubmitSnippetTranslationView
 
+from .sanitizing import is_safe_url
 from .translation_status import statuses
 
 
@@ -50,3 +54,15 @@ def submit_snippet_translation(request, app_label, model_name, pk):
     if not ModelPermissionPolicy(model).user_has_permission(request.user, "change"):
         raise PermissionDenied
     return SubmitSnippetTranslationView.as_view()(request, app_label=app_label, model_name=model_name, pk=pk)
+
+
+@require_admin_access
+def edit_translation_override(request, translation_id, overridable_segment_id):
+    """wagtail-localize stores any text as a translation's link address (a
+    `javascript:` one included); the English editor would refuse it, so this does."""
+    if request.method == "PUT":
+        value = QueryDict(request.body).get("value", "")
+        if not is_safe_url(value):
+            message = gettext("Enter a web address (https://…), an email (mailto:…) or a phone number (tel:…).")
+            return JsonResponse({"value": [message]}, status=400)
+    return edit_override(request, translation_id=translation_id, overridable_segment_id=overridable_segment_id)

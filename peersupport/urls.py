@@ -19,11 +19,16 @@ handler500 = server_error
 
 # Outside the language prefix: the admin, the API, documents, machine files, short links.
 urlpatterns = [
-    # Ahead of wagtail-localize's own views at these addresses: translating needs the right to edit.
+    # Ahead of wagtail-localize's own views at these addresses: translating needs the
+    # right to edit, and a translated link must be a link.
     path("admin/localize/submit/page/<int:page_id>/", core_admin_views.submit_page_translation),
     path(
         "admin/localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
         core_admin_views.submit_snippet_translation,
+    ),
+    path(
+        "admin/localize/translate/<int:translation_id>/overrides/<int:overridable_segment_id>/edit/",
+        core_admin_views.edit_translation_override,
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

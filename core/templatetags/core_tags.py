@@ -3,9 +3,11 @@ import json
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from wagtail.templatetags.wagtailcore_tags import richtext
 
 from core.formatting import dollars
 from core.language_versions import language_versions as versions_of
+from core.sanitizing import clean_html, is_safe_url
 
 register = template.Library()
 
@@ -62,3 +64,15 @@ def main_nav(context):
         home = site.root_page.localized
     sections = home.get_children().live().in_menu().only("id", "title", "url_path", "path", "depth", "locale_id")
     return {"home": home, "sections": list(sections)}
+
+
+@register.filter
+def clean_richtext(value):
+    """Wagtail's `richtext`, then cleaned (core.sanitizing): use it for every rich text shown."""
+    return mark_safe(clean_html(richtext(value)))  # noqa: S308  (cleaned just now)
+
+
+@register.filter
+def safe_url(url):
+    """The address, or "" when it is not a web, mail or phone address (a script, say)."""
+    return url if is_safe_url(url) else ""
