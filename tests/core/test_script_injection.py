@@ -527,13 +527,24 @@ def titled_page(seeded, editor_client, django_user_model):
     return Page.objects.get(pk=page.pk)
 
 
-@pytest.mark.parametrize("view", ["explorer listing of its parent", "edit", "history"])
+ADMIN_VIEWS = {
+    "explorer listing of its parent": "/admin/pages/{parent}/",
+    "edit": "/admin/pages/{page}/edit/",
+    "history": "/admin/pages/{page}/history/",
+    "copy": "/admin/pages/{page}/copy/",
+    "move": "/admin/pages/{page}/move/",
+    "revision compare": "/admin/pages/{page}/revisions/compare/earliest...live/",
+    "admin search": "/admin/pages/search/?q=onerror",
+    "site history report": "/admin/reports/site-history/",
+    "translation status report (ours)": "/admin/reports/translation-status/?all=1",
+    "translate into Spanish": "/admin/localize/submit/page/{page}/",
+    "dashboard": "/admin/",
+}
+
+
+@pytest.mark.parametrize("view", list(ADMIN_VIEWS))
 def test_a_page_title_made_of_html_is_text_in_the_admin(editor_client, titled_page, view):
-    url = {
-        "explorer listing of its parent": f"/admin/pages/{titled_page.get_parent().pk}/",
-        "edit": f"/admin/pages/{titled_page.pk}/edit/",
-        "history": f"/admin/pages/{titled_page.pk}/history/",
-    }[view]
+    url = ADMIN_VIEWS[view].format(page=titled_page.pk, parent=titled_page.get_parent().pk)
     response = editor_client.get(url)
     assert response.status_code == 200
     soup = parse(response)
