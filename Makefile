@@ -9,7 +9,7 @@ PORT ?= 8000
 TEST_ENV := DJANGO_SETTINGS_MODULE=peersupport.settings.test
 
 .PHONY: install messages run serve seed lint format check-migrations test test-sqlite test-production system-packages \
-	clean help elasticsearch relevance bench-search
+	clean help elasticsearch relevance bench-search bench
 
 # Elasticsearch 8, built from Maven Central by the Maven project in search/elasticsearch.
 ES_PROJECT := search/elasticsearch
@@ -115,6 +115,10 @@ bench-search: install $(ES_BUILD)  ## Benchmark search at 100 and 10,000 pages o
 	$(BENCH_ENV) $(ES_PROJECT)/with-node $(BENCH_ES_PORT) .elasticsearch/bench sh -c '\
 		$(PY) manage.py migrate --noinput -v0 && $(PY) manage.py update_index -v0 && \
 		$(PY) manage.py seed_content >/dev/null && $(PY) manage.py bench_search $(BENCH_ARGS)'
+
+bench: install $(ES_BUILD)  ## Load every kind of page with wrk: gunicorn (uncached, page cache) beside nginx; writes docs/performance.md.
+	ops/install-system-packages nginx-light wrk varnish
+	ops/with-services 5599 6499 $(ES_PROJECT)/with-node 9900 .elasticsearch/bench-site $(PY) ops/bench.py $(BENCH_ARGS)
 
 clean:  ## Remove the virtual environment, database, collected files and Elasticsearch's build and data.
 	rm -rf $(VENV) db.sqlite3 collected-static .test-static .elasticsearch .bench $(ES_PROJECT)/target node_modules test-results

@@ -45,12 +45,18 @@ def allow_caching(response):
     return response
 
 
+def is_page_path(path):
+    """Pages live under a language prefix; files, the admin and the API do not."""
+    return any(path.startswith(f"/{code}/") for code, _ in settings.LANGUAGES)
+
+
 def may_be_served_from_cache(request):
     return (
-        request.method == "GET"
+        settings.PAGE_CACHE_ENABLED
+        and request.method == "GET"
+        and is_page_path(request.path_info)
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "HTTP_AUTHORIZATION" not in request.META
-        and not request.path_info.startswith("/admin/")
     )
 
 
@@ -87,14 +93,15 @@ def start_new_generation():
 
 
 def cache_key(request, generation):
-    address = f"{request.get_host()}{request.get_full_path()}"
+    # The scheme too: a plain-HTTP request must still meet the HTTPS redirect.
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
     return f"page-cache:{generation}:{hashlib.sha256(address.encode()).hexdigest()}"
 
 
 class PageCacheMiddleware:
-    """Placed before the session, locale and authentication middleware, so a
-    hit skips them; the security headers are added outside it, on every
-    response, hit or not."""
+    """The first middleware, so a hit skips all the others. What it stores has
+    passed through them all, security headers included; the policy has no
+    per-response nonce, so a stored copy's headers stay true."""
 
     def __init__(self, get_response):
         self.get_response = get_response

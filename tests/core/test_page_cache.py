@@ -134,3 +134,9 @@ def test_no_template_uses_djangos_cache_tag():
     templates = Path(__file__).resolve().parents[2] / "templates"
     offenders = [path.name for path in templates.rglob("*.html") if re.search(r"{%\s*cache\b", path.read_text())]
     assert offenders == []
+
+
+def test_the_page_cache_can_be_switched_off(client, texas, settings):
+    settings.PAGE_CACHE_ENABLED = False
+    client.get(texas.url)
+    assert client.get(texas.url)[STATUS] == "skip"

@@ -119,3 +119,40 @@ def test_compare_queries_do_not_grow_with_states(client, seeded):
     with CaptureQueriesContext(connection) as four:
         client.get(url, {"states": "fl,tx,pa,ny"})
     assert len(two) == len(four) <= MAX_QUERIES
+
+
+def unused_codes():
+    import itertools
+    import string
+
+    from states.models import StatePage
+
+    used = set(StatePage.objects.values_list("code", flat=True))
+    for first, second in itertools.product(string.ascii_uppercase, repeat=2):
+        if first + second not in used:
+            yield first + second
+
+
+def add_states(index, count):
+    from states.models import StateCredential
+
+    codes = unused_codes()
+    for _ in range(count):
+        state = factories.StatePageFactory(parent=index, code=next(codes))
+        StateCredential.objects.create(page=state, name="Peer specialist", locale=state.locale, sort_order=0)
+
+
+def test_pages_that_list_states_run_as_many_queries_with_500_states_as_with_51(client, home):
+    """A site that grew to 500 jurisdictions (or many more pages) costs no more queries per page."""
+    index = factories.StateIndexPageFactory(parent=home)
+    add_states(index, 51)
+    state = index.get_children().first().specific
+    compare = f"{index.url}compare/?states={','.join(s.specific.code for s in index.get_children()[:3])}"
+    urls = {"home": home.url, "state index": index.url, "compare": compare, "state page": state.url}
+    for url in urls.values():
+        client.get(url)  # warm the per-process caches
+    with_51 = {name: queries_for(client, url) for name, url in urls.items()}
+    add_states(index, 449)
+    with_500 = {name: queries_for(client, url) for name, url in urls.items()}
+    assert with_500 == with_51
+    assert max(with_500.values()) <= MAX_QUERIES

@@ -1,0 +1,295 @@
+"""`make bench`: the site served as in production, loaded from a second process
+on loopback with wrk, beside nginx serving the same bytes as static files (the
+physical limit of this machine). Writes docs/performance.md.
+
+Runs inside ops/with-services and search/elasticsearch/with-node, which give
+DATABASE_URL, REDIS_URL and ELASTICSEARCH_URL. A benchmark, not a test: it
+reports figures and checks them against the goals, it does not fail on them.
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+WORK = ROOT / ".bench" / "site"
+PYTHON = sys.executable
+GUNICORN_PORT = 8701
+NGINX_PORT = 8702
+# Pages as the issue lists them; the API record's id is looked up once the site is seeded.
+PAGES = {
+    "home": "/en/",
+    "state index": "/en/states/",
+    "state page": "/en/states/texas/",
+    "compare (3 states)": "/en/states/compare/?states=fl&states=tx&states=pa",
+    "ladder stage": "/en/career-ladder/entry-level/",
+    "skill guide": "/en/skills/active-listening/",
+    "search (Elasticsearch)": "/en/search/?q=training+hours",
+    "suggestions": "/en/search/suggest/?q=tex",
+    "API state record": None,
+    "CSV": "/states/requirements.csv",
+    "embed card": "/states/tx/embed/?lang=en",
+}
+WEIGHT_LIMIT = 60 * 1024
+
+
+@dataclass
+class Load:
+    rps: float
+    p50_ms: float
+    p99_ms: float
+    errors: int
+
+
+@dataclass
+class Row:
+    name: str
+    path: str
+    nginx: Load | None = None
+    runs: dict = field(default_factory=dict)
+    weight: int | None = None
+
+
+def site_environment(page_cache):
+    env = dict(os.environ)
+    env.update(
+        DJANGO_SETTINGS_MODULE="peersupport.settings.production",
+        SECRET_KEY="bench-only-" + "x" * 40,
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        SECURE_SSL_REDIRECT="false",
+        STATIC_ROOT=str(WORK / "static"),
+        MEDIA_ROOT=str(WORK / "media"),
+        ELASTICSEARCH_INDEX_PREFIX="benchsite_",
+        PAGE_CACHE="on" if page_cache else "off",
+        LOG_LEVEL="WARNING",
+        DB_CONN_MAX_AGE="60",
+    )
+    return env
+
+
+def manage(*args):
+    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=site_environment(True), check=True)  # noqa: S603
+
+
+def prepare_site():
+    manage("migrate", "--noinput", "-v0")
+    manage("update_index", "-v0")
+    subprocess.run(  # noqa: S603
+        [PYTHON, "manage.py", "seed_content"], cwd=ROOT, env=site_environment(True), check=True, capture_output=True
+    )
+    manage("collectstatic", "--noinput", "-v0")
+
+
+def wait_for(url, process=None, seconds=60):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            raise RuntimeError(f"server exited before answering {url}")
+        try:
+            urllib.request.urlopen(url, timeout=2)  # noqa: S310 - loopback only
+            return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"no answer from {url}")
+
+
+def start_gunicorn(page_cache, workers):
+    process = subprocess.Popen(  # noqa: S603
+        [
+            PYTHON,
+            "-m",
+            "gunicorn",
+            "peersupport.wsgi",
+            f"--bind=127.0.0.1:{GUNICORN_PORT}",
+            f"--workers={workers}",
+            "--access-logfile=-" if os.environ.get("BENCH_ACCESS_LOG") else "--access-logfile=/dev/null",
+            f"--error-logfile={WORK / 'gunicorn.log'}",
+        ],
+        cwd=ROOT,
+        env=site_environment(page_cache),
+    )
+    wait_for(f"http://127.0.0.1:{GUNICORN_PORT}/robots.txt", process)
+    return process
+
+
+def stop(process):
+    process.terminate()
+    process.wait(timeout=30)
+
+
+def fetch(path):
+    with urllib.request.urlopen(f"http://127.0.0.1:{GUNICORN_PORT}{path}", timeout=30) as response:
+        return response.read()
+
+
+def page_weight(path, body):
+    """HTML plus the stylesheets and scripts it links, uncompressed, in bytes (images aside)."""
+    if not path.startswith("/en/") or "suggest" in path:
+        return None
+    html = body.decode()
+    assets = re.findall(r'<link rel="stylesheet" href="([^"]+)"', html) + re.findall(r'<script src="([^"]+)"', html)
+    return len(body) + sum(len(fetch(asset)) for asset in assets)
+
+
+def write_static_copies(rows):
+    """The bytes gunicorn serves for each page, as files for nginx."""
+    public = WORK / "nginx" / "public"
+    shutil.rmtree(public, ignore_errors=True)
+    public.mkdir(parents=True)
+    for number, row in enumerate(rows):
+        body = fetch(row.path)
+        (public / f"page{number}").write_bytes(body)
+        row.weight = page_weight(row.path, body)
+    return public
+
+
+def start_nginx(public):
+    conf = WORK / "nginx" / "nginx.conf"
+    conf.write_text(
+        f"""
+worker_processes auto;
+pid {WORK / "nginx" / "nginx.pid"};
+error_log {WORK / "nginx" / "error.log"};
+daemon off;
+events {{ worker_connections 1024; }}
+http {{
+    access_log off;
+    sendfile on;
+    tcp_nopush on;
+    keepalive_requests 100000;
+    default_type text/html;
+    client_body_temp_path {WORK / "nginx"};
+    proxy_temp_path {WORK / "nginx"};
+    fastcgi_temp_path {WORK / "nginx"};
+    uwsgi_temp_path {WORK / "nginx"};
+    scgi_temp_path {WORK / "nginx"};
+    server {{
+        listen 127.0.0.1:{NGINX_PORT};
+        root {public};
+    }}
+}}
+"""
+    )
+    process = subprocess.Popen(["nginx", "-c", str(conf), "-p", str(WORK / "nginx")])  # noqa: S603, S607
+    wait_for(f"http://127.0.0.1:{NGINX_PORT}/page0", process)
+    return process
+
+
+def wrk(url, seconds, connections):
+    result = subprocess.run(  # noqa: S603
+        ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", url],  # noqa: S607
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return parse_wrk(result.stdout)
+
+
+def parse_wrk(output):
+    def milliseconds(text):
+        number, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", text).groups()
+        return float(number) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    p50 = milliseconds(re.search(r"\s50%\s+(\S+)", output).group(1))
+    p99 = milliseconds(re.search(r"\s99%\s+(\S+)", output).group(1))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    socket_errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
+    total_errors = int(errors.group(1)) if errors else 0
+    if socket_errors:
+        total_errors += sum(int(n) for n in socket_errors.groups())
+    return Load(rps, p50, p99, total_errors)
+
+
+def api_record_path():
+    listing = json.loads(fetch("/api/v2/pages/?type=states.StatePage&slug=texas&locale=en"))
+    return f"/api/v2/pages/{listing['items'][0]['id']}/"
+
+
+def report(rows, args, elapsed):
+    def cell(load):
+        return f"{load.rps:,.0f} | {load.p50_ms:.1f} | {load.p99_ms:.1f}" if load else "–"
+
+    lines = [
+        "# Performance",
+        "",
+        "Written by `make bench` (ops/bench.py); rerun it to refresh. A benchmark, not a test.",
+        "",
+        f"Machine: {os.cpu_count()} cores; gunicorn {args.workers} sync workers, production settings,"
+        " PostgreSQL and Redis (ops/with-services), one Elasticsearch node; nginx serving the same bytes as"
+        f" static files. Load: `wrk -t1 -c{args.connections} -d{args.seconds}s --latency` from a second"
+        f" process on loopback, one page at a time. Whole run: {elapsed / 60:.0f} min.",
+        "",
+        "| page | nginx req/s | uncached req/s | p50 ms | p99 ms | page cache req/s | p50 ms | p99 ms"
+        " | cached ÷ nginx | uncached p99 ÷ p50 | errors | weight KB |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for row in rows:
+        uncached, cached = row.runs["uncached"], row.runs["page cache"]
+        ratio = f"1/{row.nginx.rps / cached.rps:.0f}" if cached.rps else "–"
+        errors = uncached.errors + cached.errors + row.nginx.errors
+        weight = f"{row.weight / 1024:.1f}" if row.weight else "–"
+        lines.append(
+            f"| {row.name} | {row.nginx.rps:,.0f} | {cell(uncached)} | {cell(cached)} | {ratio}"
+            f" | {uncached.p99_ms / uncached.p50_ms:.1f}× | {errors} | {weight} |"
+        )
+    lines += [
+        "",
+        "Goals (issue 7): with the page cache, every public page at least 1/10 of nginx's requests per second;"
+        " uncached, p99 under 5× p50; HTML + CSS + JS under 60 KB per page (weight, uncompressed, images aside).",
+        "",
+        "Search, suggestions, the API, the CSV and the embed card are not whole pages of the page cache:",
+        " their 'page cache' column is the same code path, measured again.",
+        "",
+    ]
+    (ROOT / "docs" / "performance.md").write_text("\n".join(lines))
+    print("\n".join(lines))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--seconds", type=int, default=8)
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
+    parser.add_argument("--skip-seed", action="store_true")
+    args = parser.parse_args()
+    started = time.monotonic()
+    WORK.mkdir(parents=True, exist_ok=True)
+    if not args.skip_seed:
+        prepare_site()
+
+    server = start_gunicorn(page_cache=True, workers=args.workers)
+    try:
+        PAGES["API state record"] = api_record_path()
+        rows = [Row(name, path) for name, path in PAGES.items()]
+        nginx = start_nginx(write_static_copies(rows))
+        try:
+            for number, row in enumerate(rows):
+                row.nginx = wrk(f"http://127.0.0.1:{NGINX_PORT}/page{number}", args.seconds, args.connections)
+        finally:
+            stop(nginx)
+        for row in rows:
+            fetch(row.path)  # fill the page cache
+            row.runs["page cache"] = wrk(f"http://127.0.0.1:{GUNICORN_PORT}{row.path}", args.seconds, args.connections)
+    finally:
+        stop(server)
+
+    server = start_gunicorn(page_cache=False, workers=args.workers)
+    try:
+        for row in rows:
+            row.runs["uncached"] = wrk(f"http://127.0.0.1:{GUNICORN_PORT}{row.path}", args.seconds, args.connections)
+    finally:
+        stop(server)
+    report(rows, args, time.monotonic() - started)
+
+
+if __name__ == "__main__":
+    main()
