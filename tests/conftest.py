@@ -25,7 +25,7 @@ def empty_caches():
 @pytest.fixture
 def page_cache_off(settings):
     """For tests that measure what making a page costs, not serving a copy."""
-    settings.CACHES = {**settings.CACHES, "pages": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    settings.PAGE_CACHE_ENABLED = False
 
 
 @pytest.fixture

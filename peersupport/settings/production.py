@@ -39,4 +39,4 @@ if REDIS_URL:
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
         for alias in ("default", "pages")
-    }
+    } | {"pages-local": CACHES["pages-local"]}  # noqa: F405  (each process's own copies stay in its memory)

@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 import pytest
+from django.core.cache import caches
 from django.test import override_settings
 from wagtail.models import PageViewRestriction
 
@@ -27,6 +28,19 @@ def publish(page, **changes):
     for field, value in changes.items():
         setattr(page, field, value)
     page.save_revision().publish()
+
+
+def test_another_process_serves_the_page_from_the_shared_cache(client, texas):
+    client.get(texas.url)
+    caches["pages-local"].clear()  # as a second process, which has no copy of its own yet
+    assert client.get(texas.url)[STATUS] == "hit"
+
+
+def test_a_publish_reaches_every_process_copy(client, texas):
+    client.get(texas.url)
+    client.get(texas.url)  # now in this process's own memory too
+    publish(texas, training_hours=988)
+    assert "988" in text_of(client.get(texas.url))
 
 
 def test_second_anonymous_visit_is_served_from_the_cache_without_the_database(client, texas, django_assert_num_queries):
@@ -120,6 +134,7 @@ def test_search_results_are_not_cached(client):
             "LOCATION": "redis://127.0.0.1:9/0",
             "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
         },
+        "pages-local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "down-test"},
     }
 )
 def test_the_site_keeps_serving_when_the_cache_is_down(client, texas):
