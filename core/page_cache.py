@@ -8,8 +8,9 @@ something personal — a session cookie (signed in, previewing, or let through a
 page password) or credentials — is served fresh and never stored.
 
 Invalidation is by generation: every key carries the current generation, and
-publishing, unpublishing, moving or deleting a page, or changing a view
-restriction, a site, a setting or a snippet shown on pages starts a new one.
+publishing, unpublishing, moving, saving (a draft too, harmlessly) or deleting
+a page, or changing a view restriction, a site, a setting or a snippet shown on
+pages starts a new one.
 Listings (home, state index, compare) show many pages, so a change clears all
 of them at once rather than guessing which URLs it touched; the old entries
 expire on their own.
@@ -129,6 +130,8 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not may_be_served_from_cache(request):
             return self.mark(self.get_response(request), "skip")
+        # Outside the try: a bad Host header is the visitor's 400, not a cache outage.
+        request.get_host()
         try:
             key = cache_key(request, current_generation())
             cached = cached_page(key)

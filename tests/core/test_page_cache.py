@@ -155,3 +155,9 @@ def test_the_page_cache_can_be_switched_off(client, texas, settings):
     settings.PAGE_CACHE_ENABLED = False
     client.get(texas.url)
     assert client.get(texas.url)[STATUS] == "skip"
+
+
+def test_a_request_for_an_unknown_host_is_refused_not_taken_for_a_cache_outage(client, caplog):
+    response = client.get("/en/", HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    assert "Page cache unavailable" not in caplog.text
