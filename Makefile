@@ -48,7 +48,7 @@ $(AXE): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-system-packages:  ## Install Debian's PostgreSQL, Redis and Chromium if missing (needs root or sudo).
+system-packages:  ## Install Debian's PostgreSQL, Redis, Chromium and Varnish if missing (needs root or sudo).
 	ops/install-system-packages
 
 messages: install  ## Refresh the Spanish catalogues from the code and content (needs GNU gettext: apt-get install gettext).
@@ -99,7 +99,7 @@ test-production: install system-packages $(ES_BUILD)  ## The suite on production
 	$(PRODUCTION_TEST_ENV) DATABASE_URL=postgres://unused/unused REDIS_URL=redis://unused \
 		$(PY) manage.py collectstatic --noinput -v0
 	ops/with-services $(TEST_PG_PORT) $(TEST_REDIS_PORT) env $(PRODUCTION_TEST_ENV) \
-		ELASTICSEARCH_URL=$(PRODUCTION_TEST_ES_URL) ELASTICSEARCH_INDEX_PREFIX=test_ $(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
+		ELASTICSEARCH_URL=$(PRODUCTION_TEST_ES_URL) ELASTICSEARCH_INDEX_PREFIX=test_ $(PY) -m pytest -m "not live_site" $(PYTEST_ARGS)
 
 $(ES_BUILD): $(ES_PROJECT)/pom.xml $(shell find $(ES_PROJECT)/src $(ES_PROJECT)/modules -type f)
 	mvn -q -B -f $(ES_PROJECT)/pom.xml package
@@ -117,7 +117,7 @@ bench-search: install $(ES_BUILD)  ## Benchmark search at 100 and 10,000 pages o
 		$(PY) manage.py seed_content >/dev/null && $(PY) manage.py bench_search $(BENCH_ARGS)'
 
 bench: install $(ES_BUILD)  ## Load every kind of page with wrk: gunicorn (uncached, page cache) beside nginx; writes docs/performance.md.
-	ops/install-system-packages nginx-light wrk varnish
+	ops/install-system-packages nginx-light wrk
 	ops/with-services 5599 6499 $(ES_PROJECT)/with-node 9900 .elasticsearch/bench-site $(PY) ops/bench.py $(BENCH_ARGS)
 
 clean:  ## Remove the virtual environment, database, collected files and Elasticsearch's build and data.

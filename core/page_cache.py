@@ -13,7 +13,8 @@ a page, or changing a view restriction, a site, a setting or a snippet shown on
 pages starts a new one.
 Listings (home, state index, compare) show many pages, so a change clears all
 of them at once rather than guessing which URLs it touched; the old entries
-expire on their own.
+expire on their own. The caching proxy in front (core.proxy_cache) is cleared
+at the same moments.
 """
 
 import hashlib
@@ -22,12 +23,15 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
+
+from .proxy_cache import proxy_configured, purge_proxy
 
 CACHE_ALIAS = "pages"
 # Each process keeps the pages it served in its own memory too, in front of
@@ -162,15 +166,34 @@ def shown_on_pages(model):
     return model in get_snippet_models() and getattr(model, "shown_on_public_pages", True)
 
 
+def once_after_commit(function):
+    """When the current transaction commits (at once outside one), and only
+    once however many pages and snippets the transaction saves."""
+    connection = transaction.get_connection()
+    if not any(pending is function for _, pending, _ in connection.run_on_commit):
+        transaction.on_commit(function)
+
+
+def clear_caches():
+    # At once, and again once the change is committed: a visitor arriving in
+    # between (a workflow approval publishes inside a transaction) would have
+    # the old version rebuilt and kept under the new generation.
+    start_new_generation()
+    if transaction.get_connection().in_atomic_block:
+        once_after_commit(start_new_generation)
+    if proxy_configured():
+        once_after_commit(purge_proxy)
+
+
 @receiver(page_published)
 @receiver(page_unpublished)
 @receiver(post_page_move)
 def clear_after_page_change(sender, **kwargs):
-    start_new_generation()
+    clear_caches()
 
 
 @receiver(post_save)
 @receiver(post_delete)
 def clear_after_content_change(sender, **kwargs):
     if shown_on_pages(sender):
-        start_new_generation()
+        clear_caches()

@@ -9,9 +9,18 @@ from wagtail.models import Page, Site
 
 from home.seeding import seed_site
 from tests import factories, search_index
+from tests.live_site import live_site  # noqa: F401  (a fixture)
 from tests.search.elasticsearch_node import ElasticsearchNode
 
 NODE_PATH = Path(__file__).resolve().parents[1] / ".elasticsearch" / "test"
+
+
+def pytest_collection_modifyitems(items):
+    # The live site is served on SQLite with the test settings whatever the run's
+    # own settings, so the production-mode run leaves these tests to the SQLite one.
+    for item in items:
+        if "live_site" in item.fixturenames:
+            item.add_marker(pytest.mark.live_site)
 
 
 @pytest.fixture(autouse=True)

@@ -169,6 +169,19 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 500},
     },
 }
+
+
+def redis_cache(url, alias):
+    return {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": alias,
+        # A Redis that stops answering costs a request this long at most, then
+        # the site serves uncached (core.page_cache).
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+    }
+
+
 # PAGE_CACHE=off serves every page freshly made (benchmarks compare both).
 PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE", "on").lower() != "off"
 # How long a page stays in the page cache; publishing clears it sooner.
@@ -247,6 +260,14 @@ WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 # served stale for a while when the origin is slow or down.
 CACHE_CONTROL_S_MAXAGE = int(os.environ.get("CACHE_CONTROL_S_MAXAGE", "600"))
 CACHE_CONTROL_STALE_WHILE_REVALIDATE = int(os.environ.get("CACHE_CONTROL_STALE_WHILE_REVALIDATE", "86400"))
+# FRONTEND_CACHE_URL: the caching proxy in front of the site (Varnish, see
+# ops/varnish/site.vcl), told by Wagtail's frontend-cache invalidation to drop
+# what it keeps whenever published content changes (core.proxy_cache).
+FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL")
+if FRONTEND_CACHE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": FRONTEND_CACHE_URL}
+    }
 
 LOGGING = {
     "version": 1,

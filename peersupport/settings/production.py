@@ -29,14 +29,6 @@ SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true").lower() == "
 # every process. Without it each process keeps its own in memory.
 REDIS_URL = os.environ.get("REDIS_URL")
 if REDIS_URL:
-    CACHES = {
-        alias: {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": alias,
-            # A Redis that stops answering costs a request this long at most,
-            # then the site serves uncached (core.page_cache).
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-        }
-        for alias in ("default", "pages")
-    } | {"pages-local": CACHES["pages-local"]}  # noqa: F405  (each process's own copies stay in its memory)
+    shared = {alias: redis_cache(REDIS_URL, alias) for alias in ("default", "pages")}  # noqa: F405
+    # Each process's own copies of pages stay in its own memory.
+    CACHES = shared | {"pages-local": CACHES["pages-local"]}  # noqa: F405

@@ -16,5 +16,9 @@ CACHES = {
     "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "test-pages"},
     "pages-local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "test-pages-local"},
 }
+# The site the browser and proxy tests serve shares its page cache between its
+# server and the commands that publish, as production's processes share theirs.
+if os.environ.get("REDIS_URL"):
+    CACHES["pages"] = redis_cache(os.environ["REDIS_URL"], "pages")  # noqa: F405
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}

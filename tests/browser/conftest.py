@@ -1,18 +1,14 @@
-"""A real site in a real browser: the seeded site served by its own server
-process, and Debian's Chromium driven by Playwright (never a browser that
+"""A real site in a real browser: the seeded site served for real
+(tests/live_site.py), and Debian's Chromium driven by Playwright (never a browser that
 Playwright downloads). Every test here runs at a phone and a desktop width; a
 failing test leaves a screenshot in test-results/browser/."""
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
+
+from tests.live_site import PASSWORD
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -33,26 +29,6 @@ VIEWPORTS = {
     "phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True},
     "desktop": {"viewport": {"width": 1280, "height": 900}},
 }
-PASSWORD = "browser-test-password"
-ACCOUNTS = """
-import os
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-from states.permissions import EDITORS, REVIEWERS
-from wagtail.users.models import UserProfile
-User = get_user_model()
-password = os.environ["BROWSER_TEST_PASSWORD"]
-for language in ("en", "es"):
-    for username, group in ((f"state-editor-{language}", EDITORS), (f"state-reviewer-{language}", REVIEWERS)):
-        user = User.objects.create_user(username, f"{username}@example.org", password, first_name=username.title())
-        user.groups.add(Group.objects.get(name=group))
-        profile = UserProfile.get_for_user(user)
-        profile.preferred_language = language
-        profile.save()
-User.objects.create_superuser("site-admin", "site-admin@example.org", password)
-"""
-
-
 def pytest_collection_modifyitems(items):
     for item in items:
         if Path(item.fspath).is_relative_to(Path(__file__).parent):
@@ -67,53 +43,9 @@ def pytest_runtest_makereport(item, call):
     return report
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def manage(*args, env, **kwargs):
-    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, **kwargs)  # noqa: S603
-
-
 @pytest.fixture(scope="package")
-def site_url(tmp_path_factory):
-    """The seeded site (both languages), served on loopback by a server of its
-    own on a database of its own, with the test settings and database search."""
-    work = tmp_path_factory.mktemp("browser-site")
-    env = {key: value for key, value in os.environ.items() if not key.startswith("ELASTICSEARCH")}
-    env.update(
-        DJANGO_SETTINGS_MODULE="peersupport.settings.test",
-        DATABASE_URL=f"sqlite:///{work / 'db.sqlite3'}",
-        STATIC_ROOT=str(work / "static"),
-        TEST_MEDIA_ROOT=str(work / "media"),
-    )
-    manage("migrate", "--noinput", "-v0", env=env)
-    manage("collectstatic", "--noinput", "-v0", env=env)
-    manage("seed_content", env=env, stdout=subprocess.DEVNULL)
-    manage("shell", "-c", ACCOUNTS, env={**env, "BROWSER_TEST_PASSWORD": PASSWORD}, stdout=subprocess.DEVNULL)
-    port = free_port()
-    server = subprocess.Popen(  # noqa: S603
-        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=open(work / "server.log", "w"),  # noqa: SIM115
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            urllib.request.urlopen(f"{url}/robots.txt", timeout=2)  # noqa: S310
-            break
-        except OSError:
-            if server.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"The site's server did not start: see {work / 'server.log'}")
-            time.sleep(0.3)
-    yield url
-    server.terminate()
-    server.wait(timeout=10)
+def site_url(live_site):
+    return live_site.url
 
 
 @pytest.fixture(scope="package")

@@ -2,13 +2,18 @@
 ever served an editor's preview, a signed-in page or a private page."""
 
 import re
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from django.core.cache import caches
+from django.core.management import call_command
+from django.db import transaction
 from django.test import override_settings
-from wagtail.models import PageViewRestriction
+from django.utils import timezone
+from wagtail.models import Locale, PageViewRestriction
 
+from core.proxy_cache import purge_proxy
 from states.models import CertifyingBody, StatePage
 from tests.admin_forms import state_page_edit_data
 from tests.html import parse, text_of
@@ -69,6 +74,37 @@ def test_publishing_a_change_shows_on_the_next_visit(client, texas):
     response = client.get(texas.url)
     assert response[STATUS] == "miss"
     assert "987" in text_of(response)
+
+
+def test_a_page_made_before_a_publish_commits_is_dropped_when_it_commits(
+    client, texas, django_capture_on_commit_callbacks
+):
+    # A workflow approval publishes inside a transaction; a visitor served
+    # before it commits gets the page made from the rows as they were.
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        publish(texas, training_hours=989)
+        client.get(texas.url)
+        assert client.get(texas.url)[STATUS] == "hit"
+    assert client.get(texas.url)[STATUS] == "miss"
+
+
+def test_a_scheduled_publish_shows_on_the_next_visit(client, texas):
+    texas.training_hours = 986
+    texas.save_revision(approved_go_live_at=timezone.now() - timedelta(minutes=1))
+    client.get(texas.url)
+    assert "986" not in text_of(client.get(texas.url))
+    call_command("publish_scheduled")
+    assert "986" in text_of(client.get(texas.url))
+
+
+def test_the_caching_proxy_is_purged_once_per_committed_change(texas, settings, django_capture_on_commit_callbacks):
+    settings.WAGTAILFRONTENDCACHE = {
+        "proxy": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": "http://127.0.0.1:9"}
+    }
+    with django_capture_on_commit_callbacks() as callbacks:
+        publish(texas, training_hours=985)
+        publish(texas.get_translation(Locale.objects.get(language_code="es")), training_hours=985)
+    assert callbacks.count(purge_proxy) == 1
 
 
 def test_a_change_also_shows_on_listings_that_include_the_page(client, texas):
