@@ -7,6 +7,8 @@ from wagtail.api.v2.views import PagesAPIViewSet
 
 from search.query import clean_query
 
+from .page_cache import may_be_shared, share_with_every_visitor
+
 SEARCH_OPERATORS = ("and", "or")
 
 
@@ -36,6 +38,12 @@ class PagesEndpoint(PagesAPIViewSet):
     filter_backends = [
         PlainWordsSearchFilter if backend is SearchFilter else backend for backend in PagesAPIViewSet.filter_backends
     ]
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if may_be_shared(request, response):
+            share_with_every_visitor(response)
+        return response
 
 
 api_router = WagtailAPIRouter("wagtailapi")

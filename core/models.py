@@ -1,9 +1,7 @@
 """The shared page kit: one abstract base page and the citation snippet."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
@@ -15,7 +13,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from .page_cache import allow_caching
+from .page_cache import may_be_shared, share_with_every_visitor
 from .panels import TranslationStatusPanel
 
 
@@ -71,31 +69,9 @@ class BasePage(Page):
         return self.with_cache_headers(request, super().serve(request, *args, **kwargs))
 
     def with_cache_headers(self, request, response):
-        if self.is_shared_cacheable(request, response):
-            # A CDN may keep the page, and serve it stale while it revalidates
-            # or while the origin is down.
-            patch_cache_control(
-                response,
-                public=True,
-                max_age=0,
-                s_maxage=settings.CACHE_CONTROL_S_MAXAGE,
-                stale_while_revalidate=settings.CACHE_CONTROL_STALE_WHILE_REVALIDATE,
-            )
-            allow_caching(response)
+        if may_be_shared(request, response):
+            share_with_every_visitor(response)
         return response
-
-    def is_shared_cacheable(self, request, response):
-        """Only anonymous GETs, and only if the view set no policy of its own.
-
-        Pages behind a password or login need no check here: Wagtail marks
-        their responses private, which overrides `public` below.
-        """
-        return (
-            request.method == "GET"
-            and not request.user.is_authenticated
-            and not getattr(request, "is_preview", False)
-            and not response.has_header("Cache-Control")
-        )
 
     def summary_text(self):
         """A plain-text description for meta tags, cards and JSON-LD."""

@@ -20,12 +20,14 @@ at the same moments.
 import hashlib
 import logging
 import uuid
+from functools import wraps
 
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from django.utils.cache import patch_cache_control
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -70,9 +72,54 @@ def allow_caching(response):
     return response
 
 
+def share_with_every_visitor(response):
+    """The page cache may keep the response, and a CDN too, which may serve it
+    stale while it revalidates or while the origin is down; browsers ask again."""
+    patch_cache_control(
+        response,
+        public=True,
+        max_age=0,
+        s_maxage=settings.CACHE_CONTROL_S_MAXAGE,
+        stale_while_revalidate=settings.CACHE_CONTROL_STALE_WHILE_REVALIDATE,
+    )
+    return allow_caching(response)
+
+
+def shared(view):
+    """For views outside Wagtail's pages (the CSV, embed cards, suggestions, the
+    API): an anonymous visitor's successful GET is shared with every visitor."""
+
+    @wraps(view)
+    def shared_view(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if may_be_shared(request, response):
+            share_with_every_visitor(response)
+        return response
+
+    return shared_view
+
+
+def may_be_shared(request, response):
+    """Only an anonymous visitor's successful GET, and only if the view set no
+    policy of its own. Pages behind a password or login need no check here:
+    Wagtail marks their responses private, and private is never kept."""
+    return (
+        request.method == "GET"
+        and response.status_code == 200
+        and not request.user.is_authenticated
+        and not getattr(request, "is_preview", False)
+        and not response.has_header("Cache-Control")
+    )
+
+
+# Pages live under a language prefix; so do the search box's suggestions. The
+# state files and embed cards, and the API, are public too. Static files, media
+# and the admin are not looked up at all.
+PUBLIC_PREFIXES = ("/states/", "/api/v2/")
+
+
 def is_page_path(path):
-    """Pages live under a language prefix; files, the admin and the API do not."""
-    return any(path.startswith(f"/{code}/") for code, _ in settings.LANGUAGES)
+    return path.startswith(PUBLIC_PREFIXES) or any(path.startswith(f"/{code}/") for code, _ in settings.LANGUAGES)
 
 
 def may_be_served_from_cache(request):

@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
@@ -11,6 +12,7 @@ from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page, Site
 
 from careers.models import CareerLadderPage, CareerOverviewPage, CareerStagePage, PathwayPage, SkillIndexPage, SkillPage
+from core.page_cache import shared
 from core.visibility import public, without_aliases
 from states.models import StateIndexPage, StatePage
 
@@ -129,7 +131,7 @@ def search(request):
     return TemplateResponse(request, "search/search.html", context)
 
 
-@never_cache
+@shared
 def suggest(request):
     """Up to eight pages whose title (or state code, or credential abbreviation)
     starts with what the visitor has typed so far, as JSON for the search box."""
@@ -145,4 +147,8 @@ def suggest(request):
     suggestions = [
         {"title": page.title, "url": page.get_url(request), "type": str(type_label(page))} for page in outcome.results
     ]
-    return JsonResponse({"query": query, "suggestions": suggestions})
+    response = JsonResponse({"query": query, "suggestions": suggestions})
+    if outcome.degraded:
+        # From the database while Elasticsearch is away: not worth keeping.
+        add_never_cache_headers(response)
+    return response

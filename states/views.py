@@ -2,12 +2,13 @@ from csp.decorators import csp_replace
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext
-from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.cache import never_cache
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csrf import csrf_exempt
 from wagtail.models import Locale
 
 from core.languages import in_requested_language, locale_for
+from core.page_cache import shared
 from core.visibility import public
 
 from .jurisdictions import state_code
@@ -45,7 +46,7 @@ def state_in_language(request, code):
     )
 
 
-@cache_control(public=True, max_age=0, s_maxage=600)
+@shared
 def requirements_csv_view(request):
     """Every live state's structured requirements, for organizations' own tools."""
     states = live_states(Locale.get_default()).order_by("title").prefetch_related("credentials")
@@ -56,7 +57,7 @@ def requirements_csv_view(request):
 
 @xframe_options_exempt
 @csp_replace({"frame-ancestors": ["*"]})  # framing is allowed here only
-@cache_control(public=True, max_age=0, s_maxage=600)
+@shared
 @in_requested_language
 def embed_card(request, code):
     """A small self-contained summary card that other sites may put in an iframe,

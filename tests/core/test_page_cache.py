@@ -158,7 +158,35 @@ def test_an_editors_preview_never_reaches_visitors(editor_client, client, texas)
 
 
 def test_search_results_are_not_cached(client):
+    # Every search is counted (popular and zero-result queries guide editors).
     assert client.get("/en/search/", {"q": "texas"})[STATUS] == "skip"
+
+
+SHARED_OUTSIDE_PAGES = [
+    "/states/requirements.csv",
+    "/states/tx/embed/?lang=en",
+    "/en/search/suggest/?q=tex",
+    "/api/v2/pages/?type=states.StatePage&fields=training_hours&code=TX",
+]
+
+
+@pytest.mark.parametrize("path", SHARED_OUTSIDE_PAGES)
+def test_the_state_files_suggestions_and_api_are_shared_and_follow_a_publish(client, texas, path):
+    first = client.get(path)
+    second = client.get(path)
+    assert (first[STATUS], second[STATUS]) == ("miss", "hit")
+    assert "s-maxage" in second["Cache-Control"]
+    publish(texas, title="Texas", training_hours=984)
+    fresh = client.get(path)
+    assert fresh[STATUS] == "miss"
+    if "suggest" not in path:
+        assert "984" in fresh.content.decode()
+
+
+def test_a_signed_in_editors_api_answers_are_not_shared(editor_client):
+    path = SHARED_OUTSIDE_PAGES[-1]
+    assert editor_client.get(path)[STATUS] == "skip"
+    assert "s-maxage" not in editor_client.get(path).get("Cache-Control", "")
 
 
 @override_settings(
