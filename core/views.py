@@ -1,4 +1,7 @@
+import sys
+
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template import loader
@@ -19,9 +22,21 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 
+# While the database restarts or is unreachable, visitors are told to try again
+# shortly (the page says so), and proxies and crawlers get a 503 that says when.
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
+RETRY_AFTER_SECONDS = 30
+
+
 def server_error(request):
     """A friendly 500 page that needs no database and no context processors."""
-    return HttpResponse(loader.get_template("500.html").render(), status=500)
+    response = HttpResponse(loader.get_template("500.html").render(), status=500)
+    # Django calls this while handling the error, so the error is at hand.
+    if isinstance(sys.exc_info()[1], DATABASE_UNAVAILABLE):
+        response.status_code = 503
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    add_never_cache_headers(response)
+    return response
 
 
 def login_locked_out(request, original_response, credentials):
