@@ -7,11 +7,12 @@ from tests.html import parse, spoken_text
 
 def test_map_has_every_state_as_a_named_link(client, seeded):
     page = parse(client.get("/en/states/"))
-    tiles = page.select(".tile-map .tile a")
+    tiles = page.select(".tile-map li > a")
     assert len(tiles) == 52
     florida = next(a for a in tiles if a["href"] == "/en/states/florida/")
     # Read aloud, the tile starts with the code it shows (WCAG 2.5.3, label in name), then says it all.
-    assert spoken_text(florida).startswith("FL Florida: Certification offered Yes")
+    assert page.select_one(".tile-map")["aria-label"] == "States by Certification offered"
+    assert spoken_text(florida) == "FL Florida: Certification offered Yes"
     assert [li.get_text(strip=True) for li in page.select(".legend li")] == ["Yes", "Not yet verified"]
     medicaid = parse(client.get("/en/states/", {"colour": "medicaid_billable"}))
     assert [li.get_text(strip=True) for li in medicaid.select(".legend li")] == ["Yes", "No", "Not yet verified"]
@@ -19,19 +20,21 @@ def test_map_has_every_state_as_a_named_link(client, seeded):
 
 def test_map_can_be_coloured_by_a_key_field(client, seeded):
     page = parse(client.get("/en/states/", {"colour": "training_hours"}))
-    south_dakota = page.find("a", href="/en/states/south-dakota/")
+    assert page.select_one(".tile-map")["aria-label"] == "States by Training hours"
+    south_dakota = page.select_one('.tile-map a[href="/en/states/south-dakota/"]')
     assert "tile-unknown" in south_dakota.parent["class"]
-    assert south_dakota.find(class_="tile-value").get_text() == "?"
-    texas = page.find("a", href="/en/states/texas/")
-    assert texas.find(class_="tile-value").get_text() == "46"
-    assert "Training hours 40–59 hours" in spoken_text(texas)
+    assert south_dakota.small.get_text() == "?"
+    assert spoken_text(south_dakota) == "SD South Dakota: Training hours Not yet verified"
+    texas = page.select_one('.tile-map a[href="/en/states/texas/"]')
+    assert texas.small.get_text() == "46"
+    assert spoken_text(texas) == "TX Texas: Training hours 40–59 hours"
 
 
 @pytest.mark.parametrize("colour", ["", "nonsense", "<script>"])
 def test_an_unknown_colour_field_falls_back_quietly(client, seeded, colour):
     response = client.get("/en/states/", {"colour": colour})
     assert response.status_code == 200
-    assert len(parse(response).select(".tile-map .tile")) == 52
+    assert len(parse(response).select(".tile-map li")) == 52
 
 
 def test_table_sorts_by_a_column_with_unknowns_last(client, seeded):
