@@ -4,11 +4,13 @@ from django.urls import include, path
 from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import index as sitemap_index
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core import admin_views as core_admin_views
 from core.api import api_router
+from core.page_cache import shared
 from core.sitemaps import PagesInEveryLanguage
 from core.views import robots_txt, server_error
 from search import views as search_views
@@ -16,6 +18,8 @@ from states import views as state_views
 from states.feeds import AllStateChangesFeed, StateChangesFeed
 
 handler500 = server_error
+
+SITEMAPS = {"pages": PagesInEveryLanguage}
 
 # Outside the language prefix: the admin, the API, documents, machine files, short links.
 urlpatterns = [
@@ -33,7 +37,15 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PagesInEveryLanguage}}, name="sitemap"),
+    # An index of sitemap pages (/sitemap-pages.xml?p=2, …) of bounded size each.
+    # Both kept in the page cache like pages: crawlers ask often, content changes rarely.
+    path(
+        "sitemap.xml",
+        shared(sitemap_index),
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
+        name="sitemap",
+    ),
+    path("sitemap-<section>.xml", shared(sitemap), {"sitemaps": SITEMAPS}, name="sitemap_section"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("states/requirements.csv", state_views.requirements_csv_view, name="state_requirements_csv"),

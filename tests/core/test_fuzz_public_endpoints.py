@@ -356,6 +356,7 @@ def test_any_api_path_is_answered(client, seeded, path):
 @given(params=extra_params(["p", "section"]))
 def test_the_sitemap_and_robots_answer_any_query(client, seeded, params):
     assert_answered(client.get("/sitemap.xml", params))
+    assert_answered(client.get("/sitemap-pages.xml", params))
     assert client.get("/robots.txt", params).status_code == 200
 
 

@@ -18,6 +18,7 @@ PUBLIC_PATHS = [
     "/states/requirements.csv",
     "/api/v2/pages/",
     "/sitemap.xml",
+    "/sitemap-pages.xml",
 ]
 
 
