@@ -9,7 +9,7 @@ PORT ?= 8000
 TEST_ENV := DJANGO_SETTINGS_MODULE=peersupport.settings.test
 
 .PHONY: install messages run serve seed lint format check-migrations test test-sqlite test-production system-packages \
-	clean help elasticsearch relevance bench-search bench
+	clean help elasticsearch relevance bench-search bench bench-scale load
 
 # Elasticsearch 8, built from Maven Central by the Maven project in search/elasticsearch.
 ES_PROJECT := search/elasticsearch
@@ -22,6 +22,8 @@ TEST_ES_PORT ?= 9400
 # make bench-search runs a node of its own too (HTTP 9601).
 BENCH_ES_PORT ?= 9600
 BENCH_ENV := DJANGO_SETTINGS_MODULE=peersupport.settings.bench ELASTICSEARCH_INDEX_PREFIX=bench_
+# make bench-scale: a node (HTTP 9701) and a database (.bench-scale/) of its own, so it can run beside bench-search.
+SCALE_ES_PORT ?= 9700
 
 help:  ## List the targets.
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*##/:/'
@@ -116,9 +118,20 @@ bench-search: install $(ES_BUILD)  ## Benchmark search at 100 and 10,000 pages o
 		$(PY) manage.py migrate --noinput -v0 && $(PY) manage.py update_index -v0 && \
 		$(PY) manage.py seed_content >/dev/null && $(PY) manage.py bench_search $(BENCH_ARGS)'
 
+bench-scale: install $(ES_BUILD)  ## State index, compare, search, sitemap and update_index as the site grows to 10,000 pages; writes docs/scale.md.
+	rm -rf .bench-scale && mkdir -p .bench-scale
+	$(BENCH_ENV) BENCH_DATABASE=$(CURDIR)/.bench-scale/bench.sqlite3 PAGE_CACHE=off \
+		$(ES_PROJECT)/with-node $(SCALE_ES_PORT) .elasticsearch/bench-scale sh -c '\
+		$(PY) manage.py migrate --noinput -v0 && $(PY) manage.py update_index -v0 && \
+		$(PY) manage.py seed_content >/dev/null && $(PY) manage.py bench_scale $(BENCH_ARGS)'
+
 bench: install $(ES_BUILD)  ## Load every kind of page with wrk: gunicorn (uncached, page cache) beside nginx; writes docs/performance.md.
 	ops/install-system-packages nginx-light wrk
 	ops/with-services 5599 6499 $(ES_PROJECT)/with-node 9900 .elasticsearch/bench-site $(PY) ops/bench.py $(BENCH_ARGS)
+
+load: install $(ES_BUILD)  ## 60 s of mixed load, then Elasticsearch, Redis and PostgreSQL failing under load, and a publish; writes docs/load.md (about 6 minutes).
+	ops/install-system-packages nginx-light wrk
+	ops/with-services 5699 6599 $(PY) ops/load.py $(LOAD_ARGS)
 
 clean:  ## Remove the virtual environment, database, collected files and Elasticsearch's build and data.
 	rm -rf $(VENV) db.sqlite3 collected-static .test-static .elasticsearch .bench $(ES_PROJECT)/target node_modules test-results

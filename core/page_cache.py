@@ -8,9 +8,9 @@ something personal — a session cookie (signed in, previewing, or let through a
 page password) or credentials — is served fresh and never stored.
 
 Invalidation is by generation: every key carries the current generation, and
-publishing, unpublishing, moving, saving (a draft too, harmlessly) or deleting
-a page, or changing a view restriction, a site, a setting or a snippet shown on
-pages starts a new one.
+publishing, unpublishing, moving, saving (not a draft) or deleting a page, or
+changing a view restriction, a site, a setting or a snippet shown on pages
+starts a new one.
 Listings (home, state index, compare) show many pages, so a change clears all
 of them at once rather than guessing which URLs it touched; the old entries
 expire on their own. The caching proxy in front (core.proxy_cache) is cleared
@@ -30,6 +30,7 @@ from django.dispatch import receiver
 from django.utils.cache import patch_cache_control
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.models.pages import COMMENTS_RELATION_NAME
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
@@ -113,9 +114,9 @@ def may_be_shared(request, response):
 
 
 # Pages live under a language prefix; so do the search box's suggestions. The
-# state files and embed cards, and the API, are public too. Static files, media
-# and the admin are not looked up at all.
-PUBLIC_PREFIXES = ("/states/", "/api/v2/")
+# state files and embed cards, the API and the sitemap are public too. Static
+# files, media and the admin are not looked up at all.
+PUBLIC_PREFIXES = ("/states/", "/api/v2/", "/sitemap")
 
 
 def is_page_path(path):
@@ -239,8 +240,23 @@ def clear_after_page_change(sender, **kwargs):
     clear_caches()
 
 
+# What saving a draft writes to the live page's row: nothing a visitor sees.
+# Without this, an editor saving every few seconds keeps both caches empty.
+DRAFT_FIELDS = {
+    "latest_revision",
+    "latest_revision_created_at",
+    "draft_title",
+    "has_unpublished_changes",
+    COMMENTS_RELATION_NAME,
+}
+
+
+def is_draft_save(sender, update_fields):
+    return issubclass(sender, Page) and bool(update_fields) and set(update_fields) <= DRAFT_FIELDS
+
+
 @receiver(post_save)
 @receiver(post_delete)
-def clear_after_content_change(sender, **kwargs):
-    if shown_on_pages(sender):
+def clear_after_content_change(sender, update_fields=None, **kwargs):
+    if shown_on_pages(sender) and not is_draft_save(sender, update_fields):
         clear_caches()

@@ -1,4 +1,4 @@
-"""The real Elasticsearch node the test run starts, stops and restarts."""
+"""A real Elasticsearch node that the test run and `make load` start, stop and restart."""
 
 import contextlib
 import os
@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[1]
 START = REPO / "search" / "elasticsearch" / "start"
 START_TIMEOUT = 120
 

@@ -8,9 +8,9 @@ from django.core.management import call_command
 from wagtail.models import Page, Site
 
 from home.seeding import seed_site
+from ops.elasticsearch_node import ElasticsearchNode
 from tests import factories, search_index
 from tests.live_site import live_site  # noqa: F401  (a fixture)
-from tests.search.elasticsearch_node import ElasticsearchNode
 
 NODE_PATH = Path(__file__).resolve().parents[1] / ".elasticsearch" / "test"
 

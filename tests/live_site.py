@@ -99,22 +99,26 @@ def live_site(tmp_path_factory):
         LIVE_SITE_PASSWORD=PASSWORD,
     )
     redis = start_redis(redis_port, work)
-    site = LiveSite(f"http://127.0.0.1:{server_port}", f"http://127.0.0.1:{proxy_port}", env, work)
-    site.manage("migrate", "--noinput", "-v0")
-    site.manage("collectstatic", "--noinput", "-v0")
-    # Nothing to purge yet: the proxy starts empty once the site is up.
-    site.manage("seed_content", env={"FRONTEND_CACHE_URL": ""}, stdout=subprocess.DEVNULL)
-    site.run_python(ACCOUNTS)
-    server = subprocess.Popen(  # noqa: S603
-        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{server_port}", "--noreload"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=open(work / "server.log", "w"),  # noqa: SIM115
-    )
-    wait_for(site.url, server, work / "server.log")
-    with running_varnish(proxy_port, server_port):
-        yield site
-    for process in (server, redis):
-        process.terminate()
-        process.wait(timeout=10)
+    server = None
+    try:
+        site = LiveSite(f"http://127.0.0.1:{server_port}", f"http://127.0.0.1:{proxy_port}", env, work)
+        site.manage("migrate", "--noinput", "-v0")
+        site.manage("collectstatic", "--noinput", "-v0")
+        # Nothing to purge yet: the proxy starts empty once the site is up.
+        site.manage("seed_content", env={"FRONTEND_CACHE_URL": ""}, stdout=subprocess.DEVNULL)
+        site.run_python(ACCOUNTS)
+        server = subprocess.Popen(  # noqa: S603
+            [sys.executable, "manage.py", "runserver", f"127.0.0.1:{server_port}", "--noreload"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=open(work / "server.log", "w"),  # noqa: SIM115
+        )
+        wait_for(site.url, server, work / "server.log")
+        with running_varnish(proxy_port, server_port):
+            yield site
+    finally:
+        # Also when setting up failed: no server outlives the run.
+        for process in filter(None, (server, redis)):
+            process.terminate()
+            process.wait(timeout=10)

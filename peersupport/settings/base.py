@@ -175,14 +175,28 @@ CACHES = {
 
 
 def redis_cache(url, alias):
+    """The page cache handles a Redis outage itself (core.page_cache: it serves
+    uncached and says so). Everything else that caches (Wagtail's site lookup,
+    the search fallback's timer) goes through django-redis, which treats an
+    unreachable Redis as an empty cache instead of failing the request."""
+    timeouts = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
+    if alias == "pages":
+        return {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": alias,
+            # A Redis that stops answering costs a request this long at most.
+            "OPTIONS": timeouts,
+        }
     return {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "django_redis.cache.RedisCache",
         "LOCATION": url,
         "KEY_PREFIX": alias,
-        # A Redis that stops answering costs a request this long at most, then
-        # the site serves uncached (core.page_cache).
-        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        "OPTIONS": {"IGNORE_EXCEPTIONS": True, "CONNECTION_POOL_KWARGS": timeouts},
     }
+
+
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
 
 # PAGE_CACHE=off serves every page freshly made (benchmarks compare both).
