@@ -5,12 +5,15 @@ that neither the index nor any one sitemap page grows with the site."""
 
 from collections import defaultdict
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Count, Max, Q
 from django.db.models.functions import Coalesce
 from django.utils.functional import cached_property
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Locale, Page
 
+from .page_cache import current_generation
 from .visibility import public, without_aliases
 
 
@@ -42,10 +45,21 @@ class PagesInEveryLanguage(Sitemap):
     @cached_property
     def totals(self):
         """How many pages there are and when the latest changed, in one pass:
-        the index needs both, and Django's default lastmod loads every page."""
-        return self.site_pages().aggregate(
-            count=Count("pk"), latest=Max(Coalesce("last_published_at", "latest_revision_created_at"))
-        )
+        the index needs both, and Django's default lastmod loads every page.
+        Counting reads every page, so it is done once per content change (the
+        page cache's generation), not on every crawler's visit."""
+        try:
+            key = f"sitemap-totals:{current_generation()}:{self.get_wagtail_site().pk}"
+        except Exception:  # the page cache is down: count afresh
+            key = None
+        totals = cache.get(key) if key else None
+        if totals is None:
+            totals = self.site_pages().aggregate(
+                count=Count("pk"), latest=Max(Coalesce("last_published_at", "latest_revision_created_at"))
+            )
+            if key:
+                cache.set(key, totals, timeout=settings.PAGE_CACHE_SECONDS)
+        return totals
 
     def get_latest_lastmod(self):
         return self.totals["latest"]

@@ -2,6 +2,10 @@
 
 import re
 
+from django.conf import settings
+from django.db import connection
+from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 from core.sitemaps import PagesInEveryLanguage
@@ -57,3 +61,22 @@ def test_a_site_larger_than_one_sitemap_page_is_split_into_pages_the_index_lists
     assert set(listed) == expected
     assert len(paths) == -(-len(expected) // 10)
     assert client.get(f"/sitemap-pages.xml?p={len(paths) + 1}").status_code == 404
+
+
+@override_settings(
+    CACHES={
+        **settings.CACHES,
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "sitemap-totals"},
+    }
+)
+def test_the_sitemap_index_counts_the_pages_once_per_content_change(client, seeded, page_cache_off):
+    def index_queries():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/sitemap.xml").status_code == 200
+        return len(queries)
+
+    first, second = index_queries(), index_queries()
+    assert second == first - 1
+    page = Page.objects.live().filter(depth=3).first().specific
+    page.save_revision().publish()
+    assert index_queries() == first
