@@ -134,4 +134,4 @@ load: install $(ES_BUILD)  ## 60 s of mixed load, then Elasticsearch, Redis and 
 	ops/with-services 5699 6599 $(PY) ops/load.py $(LOAD_ARGS)
 
 clean:  ## Remove the virtual environment, database, collected files and Elasticsearch's build and data.
-	rm -rf $(VENV) db.sqlite3 collected-static .test-static .elasticsearch .bench $(ES_PROJECT)/target node_modules test-results
+	rm -rf $(VENV) db.sqlite3 collected-static .test-static .elasticsearch .bench .bench-scale $(ES_PROJECT)/target node_modules test-results
