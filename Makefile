@@ -129,7 +129,7 @@ bench: install $(ES_BUILD)  ## Load every kind of page with wrk: gunicorn (uncac
 	ops/install-system-packages nginx-light wrk
 	ops/with-services 5599 6499 $(ES_PROJECT)/with-node 9900 .elasticsearch/bench-site $(PY) ops/bench.py $(BENCH_ARGS)
 
-load: install $(ES_BUILD)  ## 60 s of mixed load, then Elasticsearch, Redis and PostgreSQL failing under load, and a publish; writes docs/load.md (about 6 minutes).
+load: install $(ES_BUILD)  ## 60 s of mixed load, then Elasticsearch, Redis and PostgreSQL failing under load, and a publish; writes docs/load.md (about 7 minutes).
 	ops/install-system-packages nginx-light wrk
 	ops/with-services 5699 6599 $(PY) ops/load.py $(LOAD_ARGS)
 
