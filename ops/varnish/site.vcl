@@ -36,9 +36,10 @@ sub vcl_recv {
         return (pass);
     }
     # Other cookies (a CSRF token, a language choice) change nothing on a page
-    # whose address names its language; left in, they would make every such
-    # visitor miss the cache.
-    if ((req.method == "GET" || req.method == "HEAD") && req.url ~ "^/(en|es)/") {
+    # whose address names its language, nor on the state files, the API or the
+    # sitemap (core.page_cache.PUBLIC_PREFIXES); left in, they would make every
+    # such visitor miss the cache.
+    if ((req.method == "GET" || req.method == "HEAD") && req.url ~ "^/(en/|es/|states/|api/v2/|sitemap)") {
         unset req.http.Cookie;
     }
 }

@@ -159,3 +159,10 @@ def test_any_purge_empties_the_whole_site(live_site, proxy):
     assert response.status_code == 200
     assert not served_from_proxy(proxy(STATE_PAGE))
     assert not served_from_proxy(proxy(SKILL_GUIDE))
+
+
+@pytest.mark.parametrize("path", [STATE_PAGE, "/states/requirements.csv", "/sitemap.xml"])
+def test_a_visitors_other_cookies_do_not_keep_them_from_the_proxy(proxy, path):
+    warm(proxy, path)
+    response = proxy(path, cookies={"csrftoken": "x" * 32, "django_language": "es"})
+    assert served_from_proxy(response)
