@@ -328,6 +328,8 @@ HOSTILE_API_SEARCHES = {
     "a lone double quote": {"search": '"'},
     "a NUL byte": {"search": "\x00"},
     "an unknown search operator": {"search": "texas", "search_operator": "xor"},
+    # A 500 on PostgreSQL only (it refuses NUL in text), found by the listing fuzz.
+    "a NUL locale": {"locale": "\x00"},
 }
 
 
