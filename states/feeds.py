@@ -9,6 +9,7 @@ from wagtail.models import Locale
 
 from core.visibility import public
 
+from .jurisdictions import state_code
 from .models import RequirementChange, StatePage
 
 MAX_ITEMS = 50
@@ -54,7 +55,10 @@ class AllStateChangesFeed(Feed):
 
 class StateChangesFeed(AllStateChangesFeed):
     def get_object(self, request, code):
-        state = public(StatePage.objects.live()).filter(locale=Locale.get_default(), code=code.upper()).first()
+        code = state_code(code)
+        if code is None:
+            raise Http404("Unknown state code")
+        state = public(StatePage.objects.live()).filter(locale=Locale.get_default(), code=code).first()
         if state is None:
             raise Http404("Unknown state code")
         return state

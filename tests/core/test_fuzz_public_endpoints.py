@@ -262,6 +262,11 @@ def test_any_changes_feed_is_answered(client, seeded, code):
     assert_answered(client.get(f"/states/{safe_code(code)}/changes.atom"))
 
 
+def test_a_nul_state_code_in_a_changes_feed_address_is_not_found(client, seeded):
+    # A 500 on PostgreSQL only (it refuses NUL in text), found by the fuzz above.
+    assert client.get("/states/%00/changes.atom").status_code == 404
+
+
 API_KEYS = [
     "type",
     "fields",
