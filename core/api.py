@@ -39,11 +39,12 @@ class PagesEndpoint(PagesAPIViewSet):
         PlainWordsSearchFilter if backend is SearchFilter else backend for backend in PagesAPIViewSet.filter_backends
     ]
 
-    def check_query_parameters(self, queryset):
-        # PostgreSQL refuses NUL in text, so `?locale=%00` was a 500 there.
-        if any("\x00" in key + value for key, value in self.request.GET.items()):
+    def initial(self, request, *args, **kwargs):
+        # Listings and single pages alike: PostgreSQL refuses NUL in text, so
+        # `?locale=%00` or `?type=%00` was a 500 there.
+        super().initial(request, *args, **kwargs)
+        if any("\x00" in key + value for key, value in request.GET.items()):
             raise BadRequestError("query parameters cannot contain NUL characters")
-        super().check_query_parameters(queryset)
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)

@@ -262,6 +262,12 @@ def test_any_changes_feed_is_answered(client, seeded, code):
     assert_answered(client.get(f"/states/{safe_code(code)}/changes.atom"))
 
 
+@pytest.mark.parametrize("param", ["locale", "type", "fields"])
+def test_a_nul_in_an_api_detail_query_is_a_bad_request(client, page_ids, param):
+    # 500s on PostgreSQL only (it refuses NUL in text), found by the detail fuzz.
+    assert client.get(f"/api/v2/pages/{page_ids[0]}/", {param: "\x00"}).status_code == 400
+
+
 def test_a_nul_state_code_in_a_changes_feed_address_is_not_found(client, seeded):
     # A 500 on PostgreSQL only (it refuses NUL in text), found by the fuzz above.
     assert client.get("/states/%00/changes.atom").status_code == 404
