@@ -1,6 +1,7 @@
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import HttpResponseRedirect
 from django.utils.formats import number_format
@@ -17,15 +18,39 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.formatting import dollars
 from core.models import BasePage, IntroPage
 from core.visibility import public
 
 from .compare import comparison
 from .jurisdictions import state_code
 from .national import sorted_table, tile_map
-from .requirements import FIELD_CHOICES, NOT_VERIFIED, REQUIREMENT_FIELDS, hours, yes_no
+from .requirements import (
+    EDUCATION_LEVELS,
+    FEE_ATTRIBUTES,
+    FEES,
+    FIELD_CHOICES,
+    NOT_VERIFIED,
+    REQUIREMENT_FIELDS,
+    hours,
+    yes_no,
+)
 
 TRI_STATE_HELP = 'Leave as unknown until a source confirms it: unknown is shown as "not yet verified".'
+MAX_FEE = 99_999
+
+
+def fee_field(verbose_name):
+    """A fee in US dollars; empty means not yet verified, 0 means a source says it is free."""
+    return models.DecimalField(
+        verbose_name,
+        max_digits=7,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(MAX_FEE)],
+        help_text="US dollars. Empty means not yet verified; 0 only when a source says it is free.",
+    )
 
 
 class StateIndexPage(RoutablePageMixin, IntroPage):
@@ -121,11 +146,25 @@ class StatePage(BasePage):
     lived_experience_required = models.BooleanField(null=True, blank=True, help_text=TRI_STATE_HELP)
     lived_experience_wording = models.TextField(blank=True, help_text="How the rules word it.")
     education_minimum = models.CharField(max_length=255, blank=True, help_text="Empty means not yet verified.")
+    education_level = models.CharField(
+        "least schooling, as a level",
+        max_length=20,
+        choices=EDUCATION_LEVELS,
+        blank=True,
+        help_text="What the planning tools compare a visitor's schooling with. Empty means not yet verified.",
+    )
     background_check = models.BooleanField(null=True, blank=True, help_text=TRI_STATE_HELP)
     recertification_years = models.PositiveSmallIntegerField("recertification period (years)", null=True, blank=True)
     ceu_hours = models.PositiveSmallIntegerField("continuing-education hours per period", null=True, blank=True)
     recertification_detail = models.TextField(blank=True)
-    fees = models.TextField(blank=True, help_text="Application, exam and renewal fees. Empty means not yet verified.")
+    training_fee = fee_field("training fee")
+    application_fee = fee_field("application fee")
+    exam_fee = fee_field("exam fee")
+    background_check_fee = fee_field("background check fee")
+    renewal_fee = fee_field("renewal fee, each period")
+    fees = models.TextField(
+        "fee details", blank=True, help_text="Anything the figures above cannot say (discounts, who pays, …)."
+    )
     ic_rc_reciprocity = models.BooleanField("IC&RC reciprocity", null=True, blank=True, help_text=TRI_STATE_HELP)
     medicaid_billable = models.BooleanField("Medicaid billable", null=True, blank=True, help_text=TRI_STATE_HELP)
     notes = models.TextField(blank=True)
@@ -148,7 +187,7 @@ class StatePage(BasePage):
             [FieldPanel("lived_experience_required"), FieldPanel("lived_experience_wording")],
             heading="Lived experience",
         ),
-        FieldPanel("education_minimum"),
+        MultiFieldPanel([FieldPanel("education_minimum"), FieldPanel("education_level")], heading="Education"),
         FieldPanel("background_check"),
         MultiFieldPanel(
             [
@@ -157,7 +196,14 @@ class StatePage(BasePage):
             ],
             heading="Recertification",
         ),
-        FieldPanel("fees"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("training_fee"), FieldPanel("application_fee"), FieldPanel("exam_fee")]),
+                FieldRowPanel([FieldPanel("background_check_fee"), FieldPanel("renewal_fee")]),
+                FieldPanel("fees"),
+            ],
+            heading="Fees",
+        ),
         FieldRowPanel([FieldPanel("ic_rc_reciprocity"), FieldPanel("medicaid_billable")]),
         FieldPanel("notes"),
         FieldPanel("official_links"),
@@ -196,10 +242,12 @@ class StatePage(BasePage):
         APIField("lived_experience_required"),
         APIField("lived_experience_wording"),
         APIField("education_minimum"),
+        APIField("education_level"),
         APIField("background_check"),
         APIField("recertification_years"),
         APIField("ceu_hours"),
         APIField("recertification_detail"),
+        *[APIField(attribute) for attribute in FEE_ATTRIBUTES],
         APIField("fees"),
         APIField("ic_rc_reciprocity"),
         APIField("medicaid_billable"),
@@ -222,10 +270,12 @@ class StatePage(BasePage):
         SynchronizedField("lived_experience_required"),
         TranslatableField("lived_experience_wording"),
         TranslatableField("education_minimum"),
+        SynchronizedField("education_level"),
         SynchronizedField("background_check"),
         SynchronizedField("recertification_years"),
         SynchronizedField("ceu_hours"),
         TranslatableField("recertification_detail"),
+        *[SynchronizedField(attribute) for attribute in FEE_ATTRIBUTES],
         TranslatableField("fees"),
         SynchronizedField("ic_rc_reciprocity"),
         SynchronizedField("medicaid_billable"),
@@ -251,6 +301,13 @@ class StatePage(BasePage):
         if self.recertification_years == 0:
             raise ValidationError(
                 {"recertification_years": "A period of 0 years makes no sense; leave it empty if unknown."}
+            )
+        # A fee for a step the page says is not asked for is a contradiction an editor must settle.
+        if self.exam_required is False and self.exam_fee is not None:
+            raise ValidationError({"exam_fee": "The page says no exam is required; remove the fee or change that."})
+        if self.background_check is False and self.background_check_fee is not None:
+            raise ValidationError(
+                {"background_check_fee": "The page says no background check is asked; remove the fee or change that."}
             )
 
     def summary_text(self):
@@ -320,7 +377,7 @@ class StatePage(BasePage):
                 )
             return ", ".join(parts) if parts else None
         if key == "fees":
-            return self.fees or None
+            return self.fee_summary()
         if key == "ic_rc_reciprocity":
             return yes_no(self.ic_rc_reciprocity)
         if key == "medicaid_billable":
@@ -328,6 +385,20 @@ class StatePage(BasePage):
         if key == "notes":
             return self.notes or None
         raise KeyError(key)
+
+    def known_fees(self):
+        """(label, amount) for each fee a source has given, in the order they are paid."""
+        return [(fee.label, getattr(self, fee.attribute)) for fee in FEES if getattr(self, fee.attribute) is not None]
+
+    def fee_summary(self):
+        """One line per known fee, then the editors' fee details; None when nothing is known."""
+        lines = [
+            gettext("%(fee)s: %(amount)s") % {"fee": label, "amount": dollars(amount)}
+            for label, amount in self.known_fees()
+        ]
+        if self.fees:
+            lines.append(self.fees)
+        return "\n".join(lines) or None
 
     DETAIL_FIELDS = {
         "training_hours": "training_detail",

@@ -51,3 +51,30 @@ def hours(value):
     if value is None:
         return None
     return ngettext("%(hours)s hour", "%(hours)s hours", value) % {"hours": number_format(value, force_grouping=True)}
+
+
+# The least schooling a state asks for, as a level the planning tools can compare.
+EDUCATION_LEVELS = [
+    ("none", _("No minimum")),
+    ("high_school", _("High school diploma or GED")),
+    ("some_college", _("Some college")),
+    ("degree", _("A college degree")),
+]
+EDUCATION_RANK = {key: rank for rank, (key, _label) in enumerate(EDUCATION_LEVELS)}
+
+
+@dataclass(frozen=True)
+class Fee:
+    attribute: str
+    label: str
+
+
+# The fees a state page holds as figures, in the order a person pays them.
+FEES = [
+    Fee("training_fee", _("Training")),
+    Fee("application_fee", _("Application")),
+    Fee("exam_fee", _("Exam")),
+    Fee("background_check_fee", _("Background check")),
+    Fee("renewal_fee", _("Renewal, each period")),
+]
+FEE_ATTRIBUTES = [fee.attribute for fee in FEES]

@@ -2,6 +2,7 @@
 
 import datetime
 import json
+from decimal import Decimal
 from pathlib import Path
 
 from django.utils.text import slugify
@@ -52,6 +53,38 @@ def _official_links(record):
     return links
 
 
+def _education_level(record):
+    """Only what the wording makes certain: every sourced minimum so far is a high school diploma."""
+    return "high_school" if (record["education_minimum"] or "").startswith("High school") else ""
+
+
+def _fees(code):
+    """{fee attribute: amount} for the fees a source states as a figure (content/fees.yaml)."""
+    entries = load_content(APP_DIR, "fees.yaml").get(code) or {}
+    return {attribute: Decimal(entry["amount"]) for attribute, entry in entries.items()}
+
+
+def _fee_sources(code, locale, sources):
+    """The quotes that state the fees, cited under the fees section too."""
+    entries = load_content(APP_DIR, "fees.yaml").get(code) or {}
+    urls = {entry["url"] for entry in entries.values()}
+    cited, seen = [], set()
+    for source in sources:
+        if source.url in urls and source.url not in seen:
+            seen.add(source.url)
+            cited.append(
+                StateSource(
+                    locale=locale,
+                    field="fees",
+                    url=source.url,
+                    quote=source.quote,
+                    source_date=source.source_date,
+                    read_on=source.read_on,
+                )
+            )
+    return cited
+
+
 def _sources(record, locale):
     return [
         StateSource(
@@ -74,6 +107,7 @@ def state_page_fields(record, locale):
     lived = record["lived_experience_required"] or {}
     recert = record["recertification"] or {}
     applies = "Applies to: {}"
+    sources = _sources(record, locale)
     return {
         "title": record["state"],
         "code": record["code"],
@@ -94,6 +128,7 @@ def state_page_fields(record, locale):
         "lived_experience_required": lived.get("value"),
         "lived_experience_wording": lived.get("wording") or "",
         "education_minimum": record["education_minimum"] or "",
+        "education_level": _education_level(record),
         "background_check": record["background_check"],
         "recertification_years": recert.get("period_years"),
         "ceu_hours": recert.get("ceu_hours"),
@@ -105,7 +140,8 @@ def state_page_fields(record, locale):
         "last_verified_on": DATE_READ,
         "verified_by": VERIFIED_BY,
         "credentials": _credentials(record, locale),
-        "sources": _sources(record, locale),
+        **_fees(record["code"]),
+        "sources": sources + _fee_sources(record["code"], locale, sources),
         "changes": [
             RequirementChange(
                 locale=locale,

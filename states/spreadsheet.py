@@ -32,6 +32,13 @@ COLUMNS = [
     ("notes", "notes"),
     ("last_verified_on", "last_verified_on"),
     ("verified_by", "verified_by"),
+    # Added with the planning tools (issue 8), after the first columns so no reader's index moves.
+    ("education_level", "education_level"),
+    ("training_fee", "training_fee"),
+    ("application_fee", "application_fee"),
+    ("exam_fee", "exam_fee"),
+    ("background_check_fee", "background_check_fee"),
+    ("renewal_fee", "renewal_fee"),
 ]
 EXTRA_COLUMNS = ["credentials", "url"]
 
@@ -70,11 +77,13 @@ IMPORT_YES_NO = {
     "medicaid_billable",
 }
 IMPORT_DATE = {"last_verified_on"}
+IMPORT_MONEY = {"training_fee", "application_fee", "exam_fee", "background_check_fee", "renewal_fee"}
+IMPORT_CHOICE = {"education_level": ("none", "high_school", "some_college", "degree")}
 IMPORT_TEXT = {
     "training_detail", "supervised_detail", "exam_detail", "lived_experience_wording", "education_minimum",
     "recertification_detail", "fees", "notes", "verified_by",
 }  # fmt: skip
-IMPORTABLE = IMPORT_INTEGER | IMPORT_YES_NO | IMPORT_DATE | IMPORT_TEXT
+IMPORTABLE = IMPORT_INTEGER | IMPORT_YES_NO | IMPORT_DATE | IMPORT_TEXT | IMPORT_MONEY | set(IMPORT_CHOICE)
 KNOWN_COLUMNS = {column for column, _ in COLUMNS} | set(EXTRA_COLUMNS)
 MAX_IMPORT_BYTES = 2_000_000
 
@@ -82,8 +91,27 @@ MAX_IMPORT_BYTES = 2_000_000
 def _parse_value(column, text):
     """The typed value of a cell, or raise ValueError with a reason a person can act on."""
     import datetime
+    from decimal import Decimal, InvalidOperation
 
     text = (text or "").strip()
+    if column in IMPORT_MONEY:
+        if not text:
+            return None
+        try:
+            amount = Decimal(text.removeprefix("$").replace(",", ""))
+        except InvalidOperation:
+            amount = None
+        if amount is None or not amount.is_finite() or amount < 0 or amount > 99_999 or amount != round(amount, 2):
+            raise ValueError(
+                f"{column} must be an amount in dollars from 0 to 99999 with at most two decimals, "
+                f"or empty for not yet verified (got {text!r})"
+            )
+        return amount
+    if column in IMPORT_CHOICE:
+        if text and text not in IMPORT_CHOICE[column]:
+            allowed = ", ".join(IMPORT_CHOICE[column])
+            raise ValueError(f"{column} must be one of {allowed}, or empty for not yet verified (got {text!r})")
+        return text
     if column in IMPORT_INTEGER:
         if not text:
             return None
@@ -105,6 +133,20 @@ def _parse_value(column, text):
         except ValueError:
             raise ValueError(f"{column} must be a date written YYYY-MM-DD (got {text!r})") from None
     return text
+
+
+# A fee for a step the state does not ask for: the same rule as StatePage.clean.
+FEE_NEEDS_STEP = {"exam_fee": "exam_required", "background_check_fee": "background_check"}
+
+
+def _fee_contradiction(state, changed):
+    def after(attribute):
+        return changed[attribute][1] if attribute in changed else getattr(state, attribute)
+
+    for fee, step in FEE_NEEDS_STEP.items():
+        if after(step) is False and after(fee) is not None:
+            return f"{fee} is given but {step} is no; remove the fee or change {step}."
+    return ""
 
 
 def plan_import(data, states_by_code):
@@ -153,6 +195,10 @@ def plan_import(data, states_by_code):
             old = getattr(state, column)
             if new != old:
                 changed[column] = (old, new)
+        contradiction = _fee_contradiction(state, changed)
+        if contradiction:
+            errors.append((number, contradiction))
+            continue
         if changed:
             changes[state] = changed
     return changes, errors
