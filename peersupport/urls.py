@@ -67,5 +67,6 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("search/suggest/", search_views.suggest, name="search_suggest"),
+    path("plan/", include("planning.urls")),
     path("", include(wagtail_urls)),
 )

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "careers",
     "states",
     "search",
+    "planning",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
