@@ -15,7 +15,7 @@ from .steps import DONE, NOT_NEEDED
 
 @dataclass
 class Sum:
-    known: Decimal = Decimal(0)
+    known: int | Decimal = 0  # hours stay whole numbers; money becomes Decimal once a fee is added
     unknown: list = field(default_factory=list)  # labels of the parts not yet verified
 
     def add(self, amount, label):
