@@ -27,7 +27,19 @@ PAGES = {
     "career ladder stage": "/{lang}/career-ladder/mid-level/",
     "skills index": "/{lang}/skills/",
     "skill guide": "/{lang}/skills/lived-experience-of-recovery/",
+    "planning tools": "/{lang}/plan/",
+    "path to certification, empty": "/{lang}/plan/path/",
+    "moving to another state, empty": "/{lang}/plan/moving/",
 }
+# The planning tools' answers (issue 8), for states with many steps and sources.
+PLANS = {
+    "path to certification in Texas": (
+        "/{lang}/plan/path/",
+        {"state": "tx", "education": "high_school", "lived_experience": "yes", "training_done": "20",
+         "supervised_done": "0", "exam_passed": "no", "credential": "other_state_ic_rc", "pace": "10", "years": "5"},
+    ),
+    "moving from Pennsylvania to Texas": ("/{lang}/plan/moving/", {"from_state": "pa", "to_state": "tx", "pace": "10"}),
+}  # fmt: skip
 SEARCHES = {"en": "training hours", "es": "horas de capacitación"}
 
 
@@ -52,6 +64,13 @@ def assert_light(response):
 @pytest.mark.parametrize("kind", list(PAGES))
 def test_public_pages_weigh_under_the_limit(client, seeded, kind, lang):
     assert_light(client.get(PAGES[kind].format(lang=lang)))
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("plan", list(PLANS))
+def test_planning_answers_weigh_under_the_limit(client, seeded, plan, lang):
+    path, answers = PLANS[plan]
+    assert_light(client.post(path.format(lang=lang), answers))
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
