@@ -13,13 +13,14 @@ from core.api import api_router
 from core.page_cache import shared
 from core.sitemaps import PagesInEveryLanguage
 from core.views import robots_txt, server_error
+from planning.sitemaps import PlanningTools
 from search import views as search_views
 from states import views as state_views
 from states.feeds import AllStateChangesFeed, StateChangesFeed
 
 handler500 = server_error
 
-SITEMAPS = {"pages": PagesInEveryLanguage}
+SITEMAPS = {"pages": PagesInEveryLanguage, "tools": PlanningTools}
 
 # Outside the language prefix: the admin, the API, documents, machine files, short links.
 urlpatterns = [
