@@ -32,7 +32,10 @@ COLUMNS = [
     ("notes", "notes"),
     ("last_verified_on", "last_verified_on"),
     ("verified_by", "verified_by"),
-    # Added with the planning tools (issue 8), after the first columns so no reader's index moves.
+]
+EXTRA_COLUMNS = ["credentials", "url"]
+# Added with the planning tools (issue 8): after every earlier column, so that none moves.
+ADDED_COLUMNS = [
     ("education_level", "education_level"),
     ("training_fee", "training_fee"),
     ("application_fee", "application_fee"),
@@ -40,7 +43,8 @@ COLUMNS = [
     ("background_check_fee", "background_check_fee"),
     ("renewal_fee", "renewal_fee"),
 ]
-EXTRA_COLUMNS = ["credentials", "url"]
+FIELD_COLUMNS = COLUMNS + ADDED_COLUMNS
+HEADER = [column for column, _ in COLUMNS] + EXTRA_COLUMNS + [column for column, _ in ADDED_COLUMNS]
 
 
 def cell(value):
@@ -50,7 +54,7 @@ def cell(value):
 
 
 def state_row(state, request=None):
-    row = {column: cell(getattr(state, attribute)) for column, attribute in COLUMNS}
+    row = {column: cell(getattr(state, attribute)) for column, attribute in FIELD_COLUMNS}
     row["credentials"] = "; ".join(
         f"{c.name} ({c.abbreviation})" if c.abbreviation else c.name for c in state.credentials.all()
     )
@@ -60,7 +64,7 @@ def state_row(state, request=None):
 
 def requirements_csv(states, request=None):
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=[column for column, _ in COLUMNS] + EXTRA_COLUMNS)
+    writer = csv.DictWriter(buffer, fieldnames=HEADER)
     writer.writeheader()
     for state in states:
         writer.writerow(state_row(state, request))
@@ -84,7 +88,7 @@ IMPORT_TEXT = {
     "recertification_detail", "fees", "notes", "verified_by",
 }  # fmt: skip
 IMPORTABLE = IMPORT_INTEGER | IMPORT_YES_NO | IMPORT_DATE | IMPORT_TEXT | IMPORT_MONEY | set(IMPORT_CHOICE)
-KNOWN_COLUMNS = {column for column, _ in COLUMNS} | set(EXTRA_COLUMNS)
+KNOWN_COLUMNS = set(HEADER)
 MAX_IMPORT_BYTES = 2_000_000
 
 
