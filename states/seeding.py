@@ -53,6 +53,14 @@ def _official_links(record):
     return links
 
 
+def _exam_required(text):
+    """The data file describes the exam in words: "None (no state test)" says there is none;
+    an exam inside the training still is one; no text is not yet verified."""
+    if not text:
+        return None
+    return not text.startswith("None")
+
+
 def _education_level(record):
     """Only what the wording makes certain: every sourced minimum so far is a high school diploma."""
     return "high_school" if (record["education_minimum"] or "").startswith("High school") else ""
@@ -123,7 +131,7 @@ def state_page_fields(record, locale):
         "supervised_detail": _detail(
             supervised.get("detail"), supervised.get("applies_to") and applies.format(supervised["applies_to"])
         ),
-        "exam_required": True if record["exam"] else None,
+        "exam_required": _exam_required(record["exam"]),
         "exam_detail": record["exam"] or "",
         "lived_experience_required": lived.get("value"),
         "lived_experience_wording": lived.get("wording") or "",
