@@ -17,12 +17,14 @@ from .steps import DONE, NOT_NEEDED
 class Sum:
     known: int | Decimal = 0  # hours stay whole numbers; money becomes Decimal once a fee is added
     unknown: list = field(default_factory=list)  # labels of the parts not yet verified
+    known_parts: int = 0  # a known sum of 0 (a free exam) is still a figure
 
     def add(self, amount, label):
         if amount is None:
             self.unknown.append(label)
         else:
             self.known += amount
+            self.known_parts += 1
 
     @property
     def complete(self):

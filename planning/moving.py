@@ -53,7 +53,7 @@ def differences(leaving, arriving):
                 "heading": headings[key],
                 "leaving": before,
                 "arriving": after,
-                "differs": before != after or before is None,
+                "differs": before != after,
                 "sources": arriving.sources_for(key),
             }
         )

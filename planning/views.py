@@ -48,11 +48,11 @@ def planner(form_class, template, plan):
     # cross-site request to forge; the shared GET copy could not carry a token either.
     @csrf_exempt
     @sensitive_post_parameters()
-    @require_http_methods(["GET", "POST"])
+    @require_http_methods(["GET", "HEAD", "POST"])
     @shared
     def view(request):
         states = states_for_visitor()
-        if request.method == "GET":
+        if request.method != "POST":
             form = form_class(states=states, initial=_preselected(request, form_class, states))
             return TemplateResponse(request, template, {"form": form})
         form = form_class(request.POST, states=states)

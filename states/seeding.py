@@ -75,21 +75,21 @@ def _fees(code):
 def _fee_sources(code, locale, sources):
     """The quotes that state the fees, cited under the fees section too."""
     entries = load_content(APP_DIR, "fees.yaml").get(code) or {}
-    urls = {entry["url"] for entry in entries.values()}
-    cited, seen = [], set()
-    for source in sources:
-        if source.url in urls and source.url not in seen:
-            seen.add(source.url)
-            cited.append(
-                StateSource(
-                    locale=locale,
-                    field="fees",
-                    url=source.url,
-                    quote=source.quote,
-                    source_date=source.source_date,
-                    read_on=source.read_on,
-                )
+    cited = []
+    for entry in entries.values():
+        quote = next(s for s in sources if s.url == entry["url"] and entry["says"] in s.quote)
+        if any(source.quote == quote.quote for source in cited):
+            continue
+        cited.append(
+            StateSource(
+                locale=locale,
+                field="fees",
+                url=quote.url,
+                quote=quote.quote,
+                source_date=quote.source_date,
+                read_on=quote.read_on,
             )
+        )
     return cited
 
 
