@@ -8,6 +8,19 @@ from django.utils import translation
 from states.models import StateCredential, StateIndexPage
 from tests import factories
 
+# Where each step sends the visitor on the state page (the section anchors organizations link to).
+ANCHOR_OF_STEP = {
+    "reciprocity": "reciprocity",
+    "schooling": "education",
+    "lived_experience": "lived-experience",
+    "training": "training",
+    "supervised": "supervised-hours",
+    "exam": "exam",
+    "background_check": "background-check",
+    "apply": "credentials",
+    "renewal": "recertification",
+}
+
 # A state where every figure the tools read is known.
 FULL_RULES = {
     "education_minimum": "High school diploma or GED",

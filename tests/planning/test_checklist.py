@@ -6,22 +6,9 @@ import pytest
 
 from states.models import StateSource
 from tests.html import parse
-from tests.planning.conftest import FULL_RULES, answers_for
+from tests.planning.conftest import ANCHOR_OF_STEP, FULL_RULES, answers_for
 
 URL = "/en/plan/path/"
-
-# Where each step sends the visitor on the state page (the section anchors organizations link to).
-ANCHOR_OF_STEP = {
-    "reciprocity": "reciprocity",
-    "schooling": "education",
-    "lived_experience": "lived-experience",
-    "training": "training",
-    "supervised": "supervised-hours",
-    "exam": "exam",
-    "background_check": "background-check",
-    "apply": "credentials",
-    "renewal": "recertification",
-}
 
 
 def checklist(client, state, **overrides):

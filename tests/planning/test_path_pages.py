@@ -19,7 +19,7 @@ import pytest
 
 from states.models import StatePage
 from tests.html import parse
-from tests.planning.conftest import answers_for
+from tests.planning.conftest import ANCHOR_OF_STEP, answers_for
 
 pytestmark = pytest.mark.usefixtures("seeded")
 
@@ -37,17 +37,6 @@ ORDER = [
     "apply",
     "renewal",
 ]
-ANCHORS = {
-    "reciprocity": "reciprocity",
-    "schooling": "education",
-    "lived_experience": "lived-experience",
-    "training": "training",
-    "supervised": "supervised-hours",
-    "exam": "exam",
-    "background_check": "background-check",
-    "apply": "credentials",
-    "renewal": "recertification",
-}
 
 # A visitor with a high school diploma and lived experience, 20 training hours done, nothing else.
 TWENTY_HOURS = {"training_done": "20"}
@@ -189,9 +178,9 @@ def test_the_checklist_applies_the_states_rules(client, language, code):
     # Each step links to its section on the state page in the visitor's language, and the section is there.
     state_url = f"/{language}/states/{expected['slug']}/"
     assert {rule: rule_link(step) for rule, step in steps.items()} == {
-        rule: f"{state_url}#{ANCHORS[rule]}" for rule in steps
+        rule: f"{state_url}#{ANCHOR_OF_STEP[rule]}" for rule in steps
     }
-    assert {ANCHORS[rule] for rule in steps} <= state_page_anchors(client, state_url)
+    assert {ANCHOR_OF_STEP[rule] for rule in steps} <= state_page_anchors(client, state_url)
 
     # What is left and what each step costs, in figures.
     assert {rule: numbers(step.select_one(".step-explanation")) for rule, step in steps.items()} == {
@@ -223,8 +212,9 @@ FURTHER_ALONG = {
 FURTHER_ALONG_STEPS = {
     "TX": ({"reciprocity": TO_DO, "training": DONE, "supervised": DONE}, ["0"]),
     "WI": ({"reciprocity": NOT_VERIFIED, "training": NOT_VERIFIED, "supervised": NOT_VERIFIED}, []),
-    "PA": ({"reciprocity": TO_DO, "training": DONE, "supervised": NOT_VERIFIED}, []),
-    "NC": ({"reciprocity": TO_DO, "training": DONE, "supervised": NOT_VERIFIED}, []),  # to do: no IC&RC route
+    # Training done, supervised hours unknown: "at least 0 hours", the unknown ones named.
+    "PA": ({"reciprocity": TO_DO, "training": DONE, "supervised": NOT_VERIFIED}, ["0"]),
+    "NC": ({"reciprocity": TO_DO, "training": DONE, "supervised": NOT_VERIFIED}, ["0"]),  # to do: no IC&RC route
     "SD": ({"reciprocity": NOT_VERIFIED, "training": NOT_VERIFIED, "supervised": NOT_VERIFIED}, []),
 }
 

@@ -8,18 +8,9 @@ from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from states.models import StatePage
-from states.permissions import EDITORS
 from tests.html import parse
 
 URL = "/admin/states/import/"
-
-
-@pytest.fixture
-def state_editor(client, django_user_model, seeded):
-    user = django_user_model.objects.create_user("state-editor", password="pw-for-tests-only")
-    user.groups.add(Group.objects.get(name=EDITORS))
-    client.force_login(user)
-    return client
 
 
 def exported(client):

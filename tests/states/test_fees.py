@@ -6,14 +6,13 @@ import io
 from decimal import Decimal
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import SimpleUploadedFile
 
 from states.models import StateIndexPage, StatePage
-from states.permissions import EDITORS
 from tests import factories
 from tests.html import parse
+from tests.states.test_csv_import import URL as IMPORT_URL
+from tests.states.test_csv_import import exported, upload
 
 FEE_ATTRIBUTES = ["training_fee", "application_fee", "exam_fee", "background_check_fee", "renewal_fee"]
 
@@ -231,26 +230,6 @@ def test_csv_export_gives_known_fees_and_leaves_unknown_ones_empty(client, seede
 
 
 # The CSV import, driven as in test_csv_import.py
-
-IMPORT_URL = "/admin/states/import/"
-
-
-@pytest.fixture
-def state_editor(client, django_user_model, seeded):
-    user = django_user_model.objects.create_user("state-editor", password="pw-for-tests-only")
-    user.groups.add(Group.objects.get(name=EDITORS))
-    client.force_login(user)
-    return client
-
-
-def exported(client):
-    return client.get("/states/requirements.csv").content
-
-
-def upload(client, data):
-    return client.post(
-        IMPORT_URL, {"action": "preview", "csv_file": SimpleUploadedFile("states.csv", data, "text/csv")}
-    )
 
 
 def edited(data, target, **cells):
