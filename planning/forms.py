@@ -38,6 +38,10 @@ class StateChoiceField(forms.ChoiceField):
     def clean(self, value):
         return self.states[super().clean(value)]
 
+    def prepare_value(self, value):
+        """Shown as the option it matched ("tx" or " TX " selects Texas), so a re-shown form keeps it."""
+        return (state_code(value) or value) if isinstance(value, str) else value
+
 
 def hours_field(label, help_text):
     return forms.IntegerField(

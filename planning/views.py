@@ -79,7 +79,7 @@ def _preselected(request, form_class, states):
 
 
 def _share_link(request, form):
-    answers = {name: form.data.get(name, "") for name in form.fields}
+    answers = {name: form[name].value() or "" for name in form.fields}
     return request.build_absolute_uri(request.path) + "#" + urlencode(answers)
 
 
