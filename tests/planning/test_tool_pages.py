@@ -229,7 +229,7 @@ def test_a_share_link_keeps_the_answers_after_the_hash(client):
     link = parse(response).select_one("input.share-link")["value"]
     address, _, answers = link.partition("#")
     assert address == "http://testserver/en/plan/path/"
-    assert "state=tx" in answers and "training_done=0" in answers
+    assert "state=TX" in answers and "training_done=0" in answers
     assert "share" not in answers
 
 
