@@ -1,5 +1,7 @@
-"""The planning tools (issue 8) in Chromium at a phone and a desktop width, in
-both languages: "my path to certification" and "moving to another state".
+"""The planning tools (issue 8) in Chromium, in both languages: "my path to
+certification" and "moving to another state". Each test runs at the one width
+where what it checks matters most (the keyboard at a desktop, the rest on a
+phone, printing on paper), to keep the suite's time down.
 They work as plain HTML forms without JavaScript, give a link to share only
 when the visitor asks for one, print on one page, and suit phones, the
 keyboard and screen readers."""
@@ -105,6 +107,7 @@ def tab_until(page, selector, limit=60):
 # 1. Without JavaScript
 
 
+@pytest.mark.parametrize("width", ["phone"])
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("tool", TOOLS)
 def test_without_javascript_the_form_gives_the_checklist(page_without_js, lang, tool):
@@ -116,6 +119,7 @@ def test_without_javascript_the_form_gives_the_checklist(page_without_js, lang, 
     expect(page.locator(".clear-answers")).to_be_hidden()
 
 
+@pytest.mark.parametrize("width", ["phone"])
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("tool", TOOLS)
 def test_without_javascript_an_empty_form_shows_the_error_summary(page_without_js, lang, tool):
@@ -141,6 +145,7 @@ def test_without_javascript_an_empty_form_shows_the_error_summary(page_without_j
 # 2. With JavaScript, the keyboard only
 
 
+@pytest.mark.parametrize("width", ["desktop"])
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("tool", TOOLS)
 def test_the_form_with_the_keyboard_only(page, lang, tool):
@@ -168,6 +173,7 @@ def test_the_form_with_the_keyboard_only(page, lang, tool):
         expect(page.locator("#id_training_done")).to_have_value("20")
 
 
+@pytest.mark.parametrize("width", ["desktop"])
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("tool", TOOLS)
 def test_after_an_invalid_submit_the_keyboard_lands_on_the_error_summary(page, lang, tool):
@@ -184,6 +190,7 @@ def test_after_an_invalid_submit_the_keyboard_lands_on_the_error_summary(page, l
     expect(summary.get_by_role("link").first).to_be_focused()
 
 
+@pytest.mark.parametrize("width", ["desktop"])
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("tool", TOOLS)
 def test_each_error_link_moves_focus_to_its_question(page, lang, tool):
@@ -275,6 +282,7 @@ def test_printed_steps_name_their_sources_without_spelling_out_addresses(page, t
 # 5. axe-core
 
 
+@pytest.mark.parametrize("width", ["phone"])
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("tool", TOOLS)
 @pytest.mark.parametrize("state", ["empty form", "result", "errors"])
