@@ -6,14 +6,15 @@ Hypothesis generates the hostile answers, in the style of
 tests/core/test_fuzz_public_endpoints.py. The test client re-raises an
 exception a view lets escape, so an exception fails the fuzz too."""
 
-import os
 from urllib.parse import urlencode
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from states.models import StateCredential, StatePage
+from tests.core.test_fuzz_public_endpoints import SCALE
+from tests.core.test_fuzz_public_endpoints import fuzz as public_endpoints_fuzz
 from tests.html import parse
 from tests.planning.conftest import FULL_RULES, STARTING_ANSWERS, answers_for
 
@@ -313,13 +314,8 @@ def test_a_wrong_answer_in_spanish_gets_the_summary(client, seeded, url, data, f
 
 # Whatever is posted -------------------------------------------------------------------------------
 
-SCALE = int(os.environ.get("FUZZ_SCALE", "1"))
-fuzz = settings(
-    max_examples=60 * SCALE,
-    deadline=None,
-    database=None,  # leave no .hypothesis folder behind
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
+# The public endpoints' fuzz settings (FUZZ_SCALE, no .hypothesis folder), with more examples.
+fuzz = settings(public_endpoints_fuzz, max_examples=60 * SCALE)
 
 NASTY = [
     "",

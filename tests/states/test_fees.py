@@ -12,7 +12,7 @@ from states.models import StateIndexPage, StatePage
 from tests import factories
 from tests.html import parse
 from tests.states.test_csv_import import URL as IMPORT_URL
-from tests.states.test_csv_import import exported, upload
+from tests.states.test_csv_import import edited, exported, upload
 
 FEE_ATTRIBUTES = ["training_fee", "application_fee", "exam_fee", "background_check_fee", "renewal_fee"]
 
@@ -230,18 +230,6 @@ def test_csv_export_gives_known_fees_and_leaves_unknown_ones_empty(client, seede
 
 
 # The CSV import, driven as in test_csv_import.py
-
-
-def edited(data, target, **cells):
-    rows = list(csv.DictReader(io.StringIO(data.decode())))
-    for row in rows:
-        if row["code"] == target:
-            row.update(cells)
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(rows[0]))
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue().encode()
 
 
 def row_number(data, code):
