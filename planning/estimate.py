@@ -41,10 +41,6 @@ class Estimate:
     keeping_cost: Sum
     ce_hours: Sum
 
-    @property
-    def has_figures(self):
-        return bool(self.cost.known or self.hours.known or self.keeping_cost.known or self.ce_hours.known)
-
 
 FEE_FOR_STEP = [
     ("training", "training_fee", _("training fee")),

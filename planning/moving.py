@@ -54,7 +54,6 @@ def differences(leaving, arriving):
                 "leaving": before,
                 "arriving": after,
                 "differs": before != after,
-                "sources": arriving.sources_for(key),
             }
         )
     return rows
